@@ -1,0 +1,48 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import svelteConfig from './svelte.config.js';
+
+/** Imports that would make the DOM-free core depend on the page. */
+const pageOnlyImports = [
+  { group: ['**/app/**', '**/ui/**', '*.svelte', '**/*.svelte'], message: 'The core must not import the app or UI layers.' },
+  { group: ['svelte', 'svelte/*', 'maplibre-gl', 'maplibre-gl/*', 'deck.gl', '@deck.gl/*'], message: 'The core is DOM-free: no UI or map libraries.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'bench/results/', 'public/', '.svelte-kit/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node, ...globals.worker } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: tseslint.parser, svelteConfig } },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/app/**', 'src/ui/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: pageOnlyImports }] },
+  },
+  {
+    files: ['workers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [pageOnlyImports[0]] }],
+    },
+  },
+  {
+    files: ['src/ui/**/*.svelte', 'src/ui/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['dexie', 'h3-js', 'proj4', 'udsv'], message: 'Components render and dispatch: go through src/app or a worker.' }] },
+      ],
+    },
+  },
+);
