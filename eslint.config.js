@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/app/**', 'src/ui/**'],
+    ignores: ['src/app/**', 'src/ui/**', 'src/main.ts', 'src/vite-env.d.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: pageOnlyImports }] },
   },
   {

@@ -1,0 +1,162 @@
+import type { MapOptions } from 'maplibre-gl';
+import type { Jurisdiction } from '../../domain/jurisdictions.ts';
+
+/** maplibre's style document type (maplibre-gl 6 exposes it only through MapOptions). */
+export type StyleSpecification = Exclude<NonNullable<MapOptions['style']>, string>;
+
+type LayerSpecification = StyleSpecification['layers'][number];
+
+/** Basemap themes: `dark` for wall displays, `light` for print. */
+export type BasemapTheme = 'dark' | 'light';
+
+/** Colours of one basemap theme; the UI reuses them so its chrome matches the map. */
+export interface BasemapPalette {
+  water: string;
+  land: Record<Jurisdiction, string>;
+  coastline: string;
+  boundary: string;
+  /** Drawn under the dashed boundary so that it reads on any land tone. */
+  boundaryCasing: string;
+  /** Hengqin first line (faces Macao). */
+  firstLine: string;
+  /** Hengqin second line (faces the rest of the Mainland). */
+  secondLine: string;
+}
+
+/** The two basemap palettes. */
+export const BASEMAP_PALETTES: Readonly<Record<BasemapTheme, Readonly<BasemapPalette>>> = {
+  dark: {
+    water: '#0a1628',
+    land: { Mainland: '#1e2a3a', 'Hong Kong': '#223146', Macao: '#253045' },
+    coastline: '#3d5270',
+    boundary: '#ffb020',
+    boundaryCasing: '#0a1628',
+    firstLine: '#ff5cd6',
+    secondLine: '#3fd8ff',
+  },
+  light: {
+    water: '#d4e4f1',
+    land: { Mainland: '#f6f4ee', 'Hong Kong': '#f1ede3', Macao: '#f0ebe4' },
+    coastline: '#93a9bf',
+    boundary: '#9b1c2c',
+    boundaryCasing: '#ffffff',
+    firstLine: '#6a1b9a',
+    secondLine: '#00697f',
+  },
+};
+
+/** Id of the GeoJSON source holding src/geo/data/gbaBasemap.json. */
+export const BASEMAP_SOURCE_ID = 'gba-basemap';
+
+/** Ids of the basemap's layers, bottom to top. */
+export const BASEMAP_LAYER_IDS = [
+  'water',
+  'land',
+  'coastline',
+  'boundary-casing',
+  'boundary',
+  'hengqin-second-line',
+  'hengqin-second-line-estimated',
+  'hengqin-first-line',
+  'hengqin-first-line-estimated',
+] as const;
+
+/** Line width in pixels growing with zoom: `low` at zoom 6, `high` at zoom 13. */
+function widthByZoom(low: number, high: number): ['interpolate', ['linear'], ['zoom'], number, number, number, number] {
+  return ['interpolate', ['linear'], ['zoom'], 6, low, 13, high];
+}
+
+function controlLineLayers(line: 'first' | 'second', color: string): LayerSpecification[] {
+  const common = {
+    type: 'line' as const,
+    source: BASEMAP_SOURCE_ID,
+    layout: { 'line-join': 'round' as const },
+  };
+  // Estimated geometry is always broken, so a schematic line is never mistaken for a measured
+  // one: long dashes for the first line, dots for the second.
+  const estimatedDash = line === 'first' ? [2.5, 1.2] : [0.6, 1.4];
+  return [
+    {
+      ...common,
+      id: `hengqin-${line}-line`,
+      filter: ['all', ['==', ['get', 'layer'], 'control_line'], ['==', ['get', 'line'], line], ['!=', ['get', 'confidence'], 'estimated']],
+      paint: { 'line-color': color, 'line-width': widthByZoom(1.5, 3.5) },
+    },
+    {
+      ...common,
+      id: `hengqin-${line}-line-estimated`,
+      filter: ['all', ['==', ['get', 'layer'], 'control_line'], ['==', ['get', 'line'], line], ['==', ['get', 'confidence'], 'estimated']],
+      paint: { 'line-color': color, 'line-width': widthByZoom(1.5, 3.5), 'line-dasharray': estimatedDash },
+    },
+  ];
+}
+
+/**
+ * The maplibre style of the offline basemap: water as background, land tinted per jurisdiction,
+ * coastline, dashed land boundaries and Hengqin's two customs lines. It has no glyphs, sprite or
+ * symbol layers, so it loads nothing but `basemapUrl`; labels are drawn by deck.gl.
+ *
+ * @param theme `dark` for wall displays, `light` for print
+ * @param basemapUrl URL of gbaBasemap.json (a GeoJSON FeatureCollection)
+ */
+export function buildBasemapStyle(theme: BasemapTheme, basemapUrl: string): StyleSpecification {
+  const palette = BASEMAP_PALETTES[theme];
+  return {
+    version: 8,
+    name: `Tidegate GBA basemap (${theme})`,
+    sources: {
+      [BASEMAP_SOURCE_ID]: {
+        type: 'geojson',
+        data: basemapUrl,
+        attribution: '© OpenStreetMap contributors',
+      },
+    },
+    layers: [
+      { id: 'water', type: 'background', paint: { 'background-color': palette.water } },
+      {
+        id: 'land',
+        type: 'fill',
+        source: BASEMAP_SOURCE_ID,
+        filter: ['==', ['get', 'layer'], 'land'],
+        paint: {
+          'fill-color': [
+            'match',
+            ['get', 'jurisdiction'],
+            'Hong Kong',
+            palette.land['Hong Kong'],
+            'Macao',
+            palette.land.Macao,
+            palette.land.Mainland,
+          ],
+          'fill-antialias': true,
+        },
+      },
+      {
+        id: 'coastline',
+        type: 'line',
+        source: BASEMAP_SOURCE_ID,
+        filter: ['==', ['get', 'layer'], 'land'],
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': palette.coastline, 'line-width': widthByZoom(0.5, 1.2) },
+      },
+      {
+        id: 'boundary-casing',
+        type: 'line',
+        source: BASEMAP_SOURCE_ID,
+        filter: ['==', ['get', 'layer'], 'boundary'],
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': palette.boundaryCasing, 'line-width': widthByZoom(3, 6), 'line-opacity': 0.7 },
+      },
+      {
+        id: 'boundary',
+        type: 'line',
+        source: BASEMAP_SOURCE_ID,
+        filter: ['==', ['get', 'layer'], 'boundary'],
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': palette.boundary, 'line-width': widthByZoom(1.6, 3.2), 'line-dasharray': [3, 1.5] },
+      },
+      ...controlLineLayers('second', palette.secondLine),
+      ...controlLineLayers('first', palette.firstLine),
+    ],
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Activity multipliers for known reference sites, on top of the default volume of their facet.
+ * Busy crossings and hub airports weigh more; closed or suspended posts and minor airports less
+ * (the Cotai Frontier Post closed in 2020; Sha Tau Kok clearance is suspended). Unknown ids: 1.
+ */
+export const DEMO_SITE_ACTIVITY: Readonly<Record<string, number>> = {
+  gongbei_port: 2.2,
+  macao_border_gate: 1.6,
+  hengqin_port: 1.3,
+  qingmao_port: 0.9,
+  cotai_frontier_post_former: 0.03,
+  hzmb_zhuhai_port: 1.4,
+  hzmb_macao_port: 1.0,
+  hzmb_hong_kong_port: 1.2,
+  shenzhen_bay_port: 1.4,
+  shenzhen_bay_control_point: 1.1,
+  lok_ma_chau_control_point: 1.3,
+  huanggang_port: 1.0,
+  lok_ma_chau_spur_line_control_point: 1.0,
+  futian_port: 1.2,
+  lo_wu_control_point: 1.5,
+  luohu_port: 1.5,
+  man_kam_to_wenjindu: 0.9,
+  heung_yuen_wai_liantang: 1.1,
+  sha_tau_kok_shatoujiao: 0.35,
+  west_kowloon_xrl: 1.0,
+  guangzhou_south_station: 0.7,
+  hkia: 1.6,
+  hkia_t1_control_point: 0.6,
+  guangzhou_baiyun_airport: 1.4,
+  shenzhen_baoan_airport: 1.3,
+  macau_airport: 0.8,
+  zhuhai_jinwan_airport: 0.4,
+  huizhou_airport: 0.3,
+  kwai_tsing_container_terminals: 1.5,
+  nansha_port: 1.3,
+  yantian_port: 1.2,
+  shekou_chiwan_port: 1.1,
+  guangzhou_huangpu_port: 0.9,
+  zhuhai_gaolan_port: 0.6,
+  foshan_international_land_port: 0.5,
+  kai_tak_cruise_terminal: 0.5,
+};

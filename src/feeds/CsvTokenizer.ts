@@ -1,0 +1,269 @@
+import { FeedReadError } from './FeedReadError.ts';
+
+/**
+ * Receives one CSV row. `cells` is reused for the next row, so copy what must outlive the call.
+ * `line` is the 1-based physical line the row starts on; `problem` is set when the row is
+ * malformed (an unterminated quote at end of file).
+ */
+export type CsvRowHandler = (cells: string[], line: number, problem: string | null) => void;
+
+/** Longest row (in UTF-16 code units) the tokenizer buffers before giving up on the file. */
+export const MAX_ROW_CHARS = 1 << 20;
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const COMMA = 44;
+const SEMICOLON = 59;
+const TAB = 9;
+
+/** Result of parseRow when the buffer ends before the row does. */
+const INCOMPLETE = -1;
+
+/**
+ * Streaming RFC 4180 tokenizer: quoted fields with embedded delimiters, doubled quotes and line
+ * breaks; LF, CRLF or lone CR line ends; delimiter (comma, semicolon or tab) detected from the
+ * header line. Text may be pushed in arbitrary pieces — a split row, quoted field or CRLF is
+ * carried over to the next push. Rows are reported with the physical line they start on.
+ *
+ * Leniencies: a quote inside an unquoted field is literal, and text between a closing quote and
+ * the next delimiter is appended to the field.
+ */
+export class CsvTokenizer {
+  private buffer = '';
+  /** Physical line number of buffer[0]. */
+  private line = 1;
+  /** The previous push ended with a CR, so a leading LF completes that line break. */
+  private skipLf = false;
+  private delimiter = -1;
+  private readonly cells: string[] = [];
+  private readonly onRow: CsvRowHandler;
+  private readonly maxRowChars: number;
+  // Side results of parseRow, kept in fields to avoid allocating a result object per row.
+  private rowLines = 0;
+  private rowProblem: string | null = null;
+
+  constructor(onRow: CsvRowHandler, maxRowChars: number = MAX_ROW_CHARS) {
+    this.onRow = onRow;
+    this.maxRowChars = maxRowChars;
+  }
+
+  /** The detected delimiter, or null before the header line has been seen. */
+  get detectedDelimiter(): string | null {
+    return this.delimiter < 0 ? null : String.fromCharCode(this.delimiter);
+  }
+
+  /** Tokenizes `text`, reporting every row it completes. */
+  push(text: string): void {
+    this.buffer = this.buffer.length === 0 ? text : this.buffer + text;
+    this.scan(false);
+  }
+
+  /** Reports the final row, which may lack a line break. */
+  end(): void {
+    this.scan(true);
+    this.buffer = '';
+  }
+
+  private scan(final: boolean): void {
+    const s = this.buffer;
+    const n = s.length;
+    let i = 0;
+    if (this.skipLf && n > 0) {
+      if (s.charCodeAt(0) === LF) i = 1;
+      this.skipLf = false;
+    }
+    if (this.delimiter < 0 && !this.detectDelimiter(s, i, final)) {
+      this.buffer = i === 0 ? s : s.slice(i);
+      this.checkRowLength(this.buffer.length, this.line);
+      return;
+    }
+    let line = this.line;
+    const delimiter = String.fromCharCode(this.delimiter);
+    // Next positions of a quote, CR and delimiter at or after i (n when none). Each only moves
+    // forward, so the native indexOf searches cost O(n) per buffer in total.
+    let nextQuote = -1;
+    let nextCr = -1;
+    let nextDelimiter = -1;
+    while (i < n) {
+      const lf = s.indexOf('\n', i);
+      if (lf !== -1) {
+        if (nextQuote < i) nextQuote = indexOrEnd(s, '"', i);
+        if (nextCr < i) nextCr = indexOrEnd(s, '\r', i);
+        // Fast path: a row without quotes or lone CRs is a plain split on the delimiter.
+        if (nextQuote > lf && nextCr >= lf - 1) {
+          const end = nextCr === lf - 1 ? lf - 1 : lf;
+          const cells = this.cells;
+          cells.length = 0;
+          let from = i;
+          for (;;) {
+            if (nextDelimiter < from) nextDelimiter = indexOrEnd(s, delimiter, from);
+            if (nextDelimiter >= end) break;
+            cells.push(s.slice(from, nextDelimiter));
+            from = nextDelimiter + 1;
+          }
+          cells.push(s.slice(from, end));
+          this.onRow(cells, line, null);
+          line++;
+          i = lf + 1;
+          continue;
+        }
+      }
+      const next = this.parseRow(s, i, final);
+      if (next === INCOMPLETE) break;
+      this.onRow(this.cells, line, this.rowProblem);
+      line += this.rowLines;
+      i = next;
+    }
+    this.line = line;
+    this.buffer = i === 0 ? s : s.slice(i);
+    this.checkRowLength(this.buffer.length, line);
+  }
+
+  private checkRowLength(pending: number, line: number): void {
+    if (pending > this.maxRowChars) {
+      throw new FeedReadError(
+        'row-too-long',
+        `The row starting on line ${line} is longer than ${this.maxRowChars} characters; is a quote left open?`,
+      );
+    }
+  }
+
+  /**
+   * Picks the delimiter from the first non-blank line: whichever of comma, semicolon and tab
+   * occurs most often outside quotes (comma on a tie or when none occurs). Returns false when
+   * that line is not complete yet.
+   */
+  private detectDelimiter(s: string, from: number, final: boolean): boolean {
+    let start = from;
+    for (;;) {
+      let end = s.indexOf('\n', start);
+      if (end === -1) {
+        if (!final) return false;
+        end = s.length;
+      }
+      let blank = true;
+      for (let k = start; k < end; k++) {
+        const c = s.charCodeAt(k);
+        if (c !== 32 && c !== TAB && c !== CR) {
+          blank = false;
+          break;
+        }
+      }
+      if (!blank || end >= s.length) {
+        let commas = 0;
+        let semicolons = 0;
+        let tabs = 0;
+        let quoted = false;
+        for (let k = start; k < end; k++) {
+          const c = s.charCodeAt(k);
+          if (c === QUOTE) quoted = !quoted;
+          else if (quoted) continue;
+          else if (c === COMMA) commas++;
+          else if (c === SEMICOLON) semicolons++;
+          else if (c === TAB) tabs++;
+        }
+        this.delimiter = semicolons > commas && semicolons >= tabs ? SEMICOLON : tabs > commas && tabs > semicolons ? TAB : COMMA;
+        return true;
+      }
+      start = end + 1;
+    }
+  }
+
+  /**
+   * Parses the row starting at `i` into this.cells. Returns the index after its line break, or
+   * INCOMPLETE when the buffer ends inside the row and more text may follow.
+   */
+  private parseRow(s: string, start: number, final: boolean): number {
+    const n = s.length;
+    const d = this.delimiter;
+    const cells = this.cells;
+    cells.length = 0;
+    let lines = 1;
+    let problem: string | null = null;
+    let i = start;
+    for (;;) {
+      if (i < n && s.charCodeAt(i) === QUOTE) {
+        let value = '';
+        let j = i + 1;
+        for (;;) {
+          const q = s.indexOf('"', j);
+          if (q === -1) {
+            if (!final) return INCOMPLETE;
+            value += s.slice(j);
+            lines += countLineBreaks(s, j, n);
+            problem = 'a quoted field is not closed before the end of the file';
+            i = n;
+            break;
+          }
+          lines += countLineBreaks(s, j, q);
+          if (q + 1 < n && s.charCodeAt(q + 1) === QUOTE) {
+            value += s.slice(j, q + 1);
+            j = q + 2;
+            continue;
+          }
+          // A quote at the very end might be the first half of a doubled quote.
+          if (q + 1 === n && !final) return INCOMPLETE;
+          value += s.slice(j, q);
+          i = q + 1;
+          break;
+        }
+        const tail = i;
+        while (i < n) {
+          const c = s.charCodeAt(i);
+          if (c === d || c === LF || c === CR) break;
+          i++;
+        }
+        cells.push(i === tail ? value : value + s.slice(tail, i));
+      } else {
+        const from = i;
+        while (i < n) {
+          const c = s.charCodeAt(i);
+          if (c === d || c === LF || c === CR) break;
+          i++;
+        }
+        cells.push(i === from ? '' : s.slice(from, i));
+      }
+      if (i >= n) {
+        if (!final) return INCOMPLETE;
+        break;
+      }
+      const c = s.charCodeAt(i);
+      if (c === d) {
+        i++;
+        continue;
+      }
+      if (c === CR) {
+        if (i + 1 < n) {
+          i += s.charCodeAt(i + 1) === LF ? 2 : 1;
+        } else {
+          i++;
+          if (!final) this.skipLf = true;
+        }
+      } else {
+        i++;
+      }
+      break;
+    }
+    this.rowLines = lines;
+    this.rowProblem = problem;
+    return i;
+  }
+}
+
+/** Index of `char` in `s` at or after `from`, or s.length when absent. */
+function indexOrEnd(s: string, char: string, from: number): number {
+  const at = s.indexOf(char, from);
+  return at === -1 ? s.length : at;
+}
+
+/** Line breaks in s[from, to): LF, CRLF (once) and lone CR each count one. */
+function countLineBreaks(s: string, from: number, to: number): number {
+  let count = 0;
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c === LF) count++;
+    else if (c === CR && s.charCodeAt(k + 1) !== LF) count++;
+  }
+  return count;
+}

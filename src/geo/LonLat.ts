@@ -1,0 +1,2 @@
+/** A WGS-84 position as `[longitude, latitude]` in decimal degrees (GeoJSON order). */
+export type LonLat = [number, number];

@@ -1,0 +1,136 @@
+import { statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { BasemapCollection, BoundaryFeature, ControlLineFeature, LandFeature } from './basemap/BasemapFeature.ts';
+import { PolygonSet } from './basemap/PolygonSet.ts';
+import { ringSignedArea } from './basemap/ringArea.ts';
+import { bboxContains } from './BBox.ts';
+import basemapJson from './data/gbaBasemap.json';
+import type { LonLat } from './LonLat.ts';
+import { siteById } from './referenceGeography.ts';
+
+const basemap = basemapJson as unknown as BasemapCollection;
+const fileUrl = new URL('./data/gbaBasemap.json', import.meta.url);
+
+const land = basemap.features.filter((f): f is LandFeature => f.properties.layer === 'land');
+const boundaries = basemap.features.filter((f): f is BoundaryFeature => f.properties.layer === 'boundary');
+const controlLines = basemap.features.filter((f): f is ControlLineFeature => f.properties.layer === 'control_line');
+
+function landOf(jurisdiction: string): PolygonSet {
+  return new PolygonSet(land.find((f) => f.properties.jurisdiction === jurisdiction)?.geometry.coordinates ?? []);
+}
+
+function allPositions(): LonLat[] {
+  return basemap.features.flatMap((f): LonLat[] =>
+    f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates.flat(2) : f.geometry.coordinates,
+  );
+}
+
+function crosses(a: LonLat, b: LonLat, c: LonLat, d: LonLat): boolean {
+  const side = (p: LonLat, q: LonLat, r: LonLat): number => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+  return side(a, b, c) !== side(a, b, d) && side(c, d, a) !== side(c, d, b);
+}
+
+function sitePosition(id: string): LonLat {
+  const site = siteById(id);
+  if (!site) throw new Error(`no site ${id}`);
+  return [site.lon, site.lat];
+}
+
+describe('gbaBasemap.json', () => {
+  it('stays well under 2 MB', () => {
+    expect(statSync(fileUrl).size).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it('has land for all three jurisdictions, once each', () => {
+    expect(land.map((f) => f.properties.jurisdiction).sort()).toEqual(['Hong Kong', 'Macao', 'Mainland']);
+    for (const f of land) expect(f.geometry.coordinates.length, f.properties.jurisdiction).toBeGreaterThan(0);
+  });
+
+  it('has land boundaries with Hong Kong and with Macao', () => {
+    const pairs = boundaries.map((f) => f.properties.between);
+    expect(pairs).toContain('Mainland|Hong Kong');
+    expect(pairs).toContain('Mainland|Macao');
+    for (const f of boundaries) expect(f.geometry.coordinates.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('has both Hengqin lines', () => {
+    expect(controlLines.map((f) => f.properties.line).sort()).toEqual(['first', 'second']);
+    for (const f of controlLines) {
+      expect(f.geometry.coordinates.length).toBeGreaterThanOrEqual(2);
+      expect(f.properties.note.length).toBeGreaterThan(0);
+    }
+    const first = controlLines.find((f) => f.properties.line === 'first') as ControlLineFeature;
+    const second = controlLines.find((f) => f.properties.line === 'second') as ControlLineFeature;
+    // The lines meet where the Maliuzhou waterway joins the channel facing Macao.
+    expect(second.geometry.coordinates.at(-1)).toEqual(first.geometry.coordinates.at(-1));
+  });
+
+  it('puts the first line between Hengqin Port and Cotai', () => {
+    const first = controlLines.find((f) => f.properties.line === 'first') as ControlLineFeature;
+    const hengqin = sitePosition('hengqin_port');
+    const cotaiEnd: LonLat = [113.553, 22.14];
+    const line = first.geometry.coordinates;
+    expect(line.slice(1).some((p, i) => crosses(hengqin, cotaiEnd, line[i], p))).toBe(true);
+  });
+
+  it('keeps every coordinate inside the clip box, at 4 decimals', () => {
+    for (const [lon, lat] of allPositions()) {
+      expect(bboxContains(basemap.bbox, lon, lat), `${lon},${lat}`).toBe(true);
+      expect(Math.round(lon * 1e4) / 1e4).toBe(lon);
+      expect(Math.round(lat * 1e4) / 1e4).toBe(lat);
+    }
+  });
+
+  it('has closed rings, outers counter-clockwise and holes clockwise', () => {
+    for (const f of land) {
+      for (const [outer, ...holes] of f.geometry.coordinates) {
+        for (const ring of [outer, ...holes]) {
+          expect(ring.length).toBeGreaterThanOrEqual(4);
+          expect(ring[0]).toEqual(ring[ring.length - 1]);
+        }
+        expect(ringSignedArea(outer)).toBeGreaterThan(0);
+        for (const hole of holes) expect(ringSignedArea(hole)).toBeLessThan(0);
+      }
+    }
+  });
+
+  it('assigns places to the right jurisdiction and no place to two', () => {
+    const places: [string, LonLat, string][] = [
+      ['Kowloon', [114.17, 22.33], 'Hong Kong'],
+      ['Sha Tin', [114.19, 22.38], 'Hong Kong'],
+      ['Lantau', [113.95, 22.26], 'Hong Kong'],
+      ['Shenzhen Futian', [114.06, 22.55], 'Mainland'],
+      ['Guangzhou', [113.26, 23.13], 'Mainland'],
+      ['Macao peninsula', [113.545, 22.195], 'Macao'],
+      ['Cotai', [113.565, 22.14], 'Macao'],
+      ['Hengqin', [113.51, 22.12], 'Mainland'],
+    ];
+    const sets = { Mainland: landOf('Mainland'), 'Hong Kong': landOf('Hong Kong'), Macao: landOf('Macao') };
+    for (const [name, [lon, lat], expected] of places) {
+      const inside = Object.entries(sets).filter(([, set]) => set.contains(lon, lat)).map(([j]) => j);
+      expect(inside, name).toEqual([expected]);
+    }
+  });
+
+  it('draws the boundary between the two sides of the land crossings', () => {
+    // Not Lok Ma Chau/Huanggang: the Huanggang point (an infobox value) lies about 100 m on the
+    // Hong Kong side of the source polygons' boundary, whose vertices lie 100 m to 2 km apart.
+    const pairs: [string, string, string][] = [
+      ['lo_wu_control_point', 'luohu_port', 'Mainland|Hong Kong'],
+      ['lok_ma_chau_spur_line_control_point', 'futian_port', 'Mainland|Hong Kong'],
+      ['macao_border_gate', 'gongbei_port', 'Mainland|Macao'],
+    ];
+    for (const [a, b, between] of pairs) {
+      const [p, q] = [sitePosition(a), sitePosition(b)];
+      const hit = boundaries
+        .filter((f) => f.properties.between === between)
+        .some(({ geometry: { coordinates: line } }) => line.slice(1).some((r, i) => crosses(p, q, line[i], r)));
+      expect(hit, `${a} → ${b}`).toBe(true);
+    }
+  });
+
+  it('carries its attribution', () => {
+    expect(basemap.metadata.attribution).toMatch(/OpenStreetMap/);
+    expect(basemap.metadata.source).toMatch(/countries-land-10m/);
+  });
+});

@@ -1,0 +1,59 @@
+import { distanceToSegmentKm } from './distanceKm.ts';
+import { LonLatGrid } from './LonLatGrid.ts';
+import type { ReferenceChannel } from './ReferencePlaces.ts';
+
+/** Finds the channel polyline nearest to a point within a radius, through a LonLatGrid of segments. */
+export class ChannelGrid {
+  /** Four numbers per segment: aLon, aLat, bLon, bLat. */
+  private readonly segments: Float64Array;
+  private readonly channelOf: Uint32Array;
+  private readonly radiusKm: number;
+  private readonly grid: LonLatGrid | null;
+
+  /** `radiusKm` ≤ 0 makes every query miss. A one-vertex channel acts as a point. */
+  constructor(channels: readonly ReferenceChannel[], radiusKm: number) {
+    const segments: number[] = [];
+    const channelOf: number[] = [];
+    channels.forEach((channel, index) => {
+      const points = channel.coordinates;
+      if (points.length === 1) {
+        segments.push(points[0][0], points[0][1], points[0][0], points[0][1]);
+        channelOf.push(index);
+      }
+      for (let k = 1; k < points.length; k++) {
+        segments.push(points[k - 1][0], points[k - 1][1], points[k][0], points[k][1]);
+        channelOf.push(index);
+      }
+    });
+    this.segments = Float64Array.from(segments);
+    this.channelOf = Uint32Array.from(channelOf);
+    this.radiusKm = radiusKm;
+    const boxes = new Float64Array(this.segments.length);
+    for (let s = 0; s < this.channelOf.length; s++) {
+      const [aLon, aLat, bLon, bLat] = this.segments.subarray(4 * s, 4 * s + 4);
+      boxes.set([Math.min(aLon, bLon), Math.min(aLat, bLat), Math.max(aLon, bLon), Math.max(aLat, bLat)], 4 * s);
+    }
+    this.grid = radiusKm > 0 && this.channelOf.length > 0 ? new LonLatGrid(boxes, radiusKm) : null;
+  }
+
+  /** Index of the channel nearest to the point within the radius (lowest index on a tie), or -1. */
+  nearest(lon: number, lat: number): number {
+    const grid = this.grid;
+    if (grid === null) return -1;
+    const cell = grid.cellOf(lon, lat);
+    if (cell < 0) return -1;
+    const seg = this.segments;
+    let best = -1;
+    let bestDistance = Infinity;
+    for (let slot = grid.start[cell]; slot < grid.start[cell + 1]; slot++) {
+      const s = grid.items[slot];
+      const d = distanceToSegmentKm(lon, lat, seg[4 * s], seg[4 * s + 1], seg[4 * s + 2], seg[4 * s + 3]);
+      const channel = this.channelOf[s];
+      if (d <= this.radiusKm && (d < bestDistance || (d === bestDistance && channel < best))) {
+        best = channel;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { cellToParent, getResolution, latLngToCell } from 'h3-js';
+import { describe, expect, it } from 'vitest';
+import {
+  cellHalvesToHex,
+  cellKey,
+  cellKeyHigh,
+  cellKeyLow,
+  cellResolution,
+  hexToCellHalves,
+  parentCellHigh,
+  parentCellLow,
+} from './cellHalves.ts';
+
+describe('cellHalves', () => {
+  it('splits and joins hex ids', () => {
+    const hex = latLngToCell(22.2186, 113.5489, 9);
+    const [high, low] = hexToCellHalves(hex);
+    expect(cellResolution(high)).toBe(9);
+    expect(cellHalvesToHex(high, low)).toBe(hex);
+  });
+
+  it('derives every parent exactly as h3-js cellToParent does', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -85, max: 85, noNaN: true }),
+        fc.double({ min: -180, max: 180, noNaN: true }),
+        fc.integer({ min: 9, max: 15 }),
+        (lat, lon, childResolution) => {
+          const child = latLngToCell(lat, lon, childResolution);
+          const [high, low] = hexToCellHalves(child);
+          for (let r = 0; r <= childResolution; r++) {
+            expect(cellHalvesToHex(parentCellHigh(high, r), parentCellLow(low, r))).toBe(cellToParent(child, r));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keys cells of resolution ≤ 9 losslessly and in hex order', () => {
+    const cells = [
+      latLngToCell(22.2186, 113.5489, 7),
+      latLngToCell(22.5094, 114.0741, 7),
+      latLngToCell(22.9875, 113.2686, 7),
+      latLngToCell(-33.9, 151.2, 7),
+    ];
+    for (const hex of cells) {
+      const [high, low] = hexToCellHalves(hex);
+      const key = cellKey(high, low);
+      expect(cellHalvesToHex(cellKeyHigh(key, getResolution(hex)), cellKeyLow(key))).toBe(hex);
+    }
+    const byKey = [...cells].sort((a, b) => cellKey(...hexToCellHalves(a)) - cellKey(...hexToCellHalves(b)));
+    expect(byKey).toEqual([...cells].sort());
+  });
+});

@@ -1,0 +1,113 @@
+import { accumulateWeights } from './accumulateWeights.ts';
+import { resolveFilterMask, type FilterInput } from './buildFilterMask.ts';
+import { collectBreakdowns, type Breakdowns } from './collectBreakdowns.ts';
+import { cellLevel, type EventTable } from './EventTable.ts';
+import { prepareQuery } from './prepareQuery.ts';
+import { rankGroups } from './rankGroups.ts';
+import { resolveRiskParams, type RiskParams } from './RiskParams.ts';
+
+/**
+ * Ranked hotspots of one evaluation, as flat typed arrays aligned by rank (index 0 = hottest).
+ * Only cells with at least one event in the window appear.
+ */
+export interface HotspotResult {
+  /** Evaluation instant, window and resolution actually used. */
+  time: number;
+  windowMs: number;
+  resolution: number;
+  /** Cell dictionary index (see cellLevel) per rank. */
+  cells: Uint32Array;
+  /** The cell's H3 index halves per rank, so a receiver can name cells without the table. */
+  cellHigh: Uint32Array;
+  cellLow: Uint32Array;
+  /** Score at T per rank. */
+  scores: Float64Array;
+  /** Events in the window per rank. */
+  counts: Uint32Array;
+  /** Score of the same cell at T − window, evaluated the same way (trend). */
+  previous: Float64Array;
+  /** Sums over all hotspots. */
+  totalScore: number;
+  totalCount: number;
+  /** Breakdowns of the top N ranks; slot s is rank s. */
+  details: Breakdowns;
+}
+
+/**
+ * Scores every H3 cell at `params.resolution`: the sum of decayed, graded, weighted events in
+ * (T − window, T]; ranks by score (ties by cell id) and breaks the top N down.
+ */
+export function computeHotspots(table: EventTable, params: RiskParams, filters?: FilterInput): HotspotResult {
+  const resolved = resolveRiskParams(params);
+  const level = cellLevel(table, resolved.resolution);
+  const mask = resolveFilterMask(table, filters);
+  const size = level.high.length;
+
+  const query = prepareQuery(table, resolved);
+  const scoreOf = new Float64Array(size);
+  const countOf = new Uint32Array(size);
+  accumulateWeights(table, level.index, query, mask, scoreOf, countOf);
+  const previousOf = new Float64Array(size);
+  accumulateWeights(
+    table,
+    level.index,
+    prepareQuery(table, resolved, resolved.time - resolved.windowMs),
+    mask,
+    previousOf,
+    new Uint32Array(size),
+  );
+
+  const cells = rankGroups(scoreOf, countOf);
+  const n = cells.length;
+  const cellHigh = new Uint32Array(n);
+  const cellLow = new Uint32Array(n);
+  const scores = new Float64Array(n);
+  const counts = new Uint32Array(n);
+  const previous = new Float64Array(n);
+  let totalScore = 0;
+  let totalCount = 0;
+  for (let k = 0; k < n; k++) {
+    const g = cells[k];
+    cellHigh[k] = level.high[g];
+    cellLow[k] = level.low[g];
+    scores[k] = scoreOf[g];
+    counts[k] = countOf[g];
+    previous[k] = previousOf[g];
+    totalScore += scoreOf[g];
+    totalCount += countOf[g];
+  }
+  const details = collectBreakdowns(table, level.index, size, cells.subarray(0, resolved.topN), query, mask);
+  return {
+    time: resolved.time,
+    windowMs: resolved.windowMs,
+    resolution: resolved.resolution,
+    cells,
+    cellHigh,
+    cellLow,
+    scores,
+    counts,
+    previous,
+    totalScore,
+    totalCount,
+    details,
+  };
+}
+
+/** Every buffer of a HotspotResult, for a `Comlink.transfer` list. */
+export function hotspotTransferables(result: HotspotResult): ArrayBuffer[] {
+  const { details } = result;
+  return [
+    result.cells,
+    result.cellHigh,
+    result.cellLow,
+    result.scores,
+    result.counts,
+    result.previous,
+    details.groups,
+    details.byCategory,
+    details.byKind,
+    details.bySource,
+    details.topRows,
+    details.topWeights,
+  ].map((array) => array.buffer as ArrayBuffer);
+}

@@ -1,0 +1,42 @@
+/** Mean Earth radius (IUGG), km. */
+export const EARTH_RADIUS_KM = 6371.0088;
+
+/** Length of one degree of latitude (and of longitude at the equator) on that sphere, km. */
+export const KM_PER_DEGREE = (Math.PI * EARTH_RADIUS_KM) / 180;
+
+const RAD = Math.PI / 180;
+
+/** Great-circle distance between two WGS-84 points, km (haversine on the mean sphere). */
+export function distanceKm(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const sinHalfDLat = Math.sin(((lat2 - lat1) * RAD) / 2);
+  const sinHalfDLon = Math.sin(((lon2 - lon1) * RAD) / 2);
+  const a = sinHalfDLat * sinHalfDLat + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * sinHalfDLon * sinHalfDLon;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/**
+ * Distance from a point to the segment a–b, km, in a local equirectangular frame centred on the
+ * point. Good to well under a metre at the few-kilometre radii the engine uses.
+ */
+export function distanceToSegmentKm(
+  lon: number,
+  lat: number,
+  aLon: number,
+  aLat: number,
+  bLon: number,
+  bLat: number,
+): number {
+  const kx = KM_PER_DEGREE * Math.cos(lat * RAD);
+  const ax = (aLon - lon) * kx;
+  const ay = (aLat - lat) * KM_PER_DEGREE;
+  const dx = (bLon - lon) * kx - ax;
+  const dy = (bLat - lat) * KM_PER_DEGREE - ay;
+  const lengthSquared = dx * dx + dy * dy;
+  // Parameter of the foot of the perpendicular from the origin, clamped onto the segment.
+  let s = lengthSquared > 0 ? -(ax * dx + ay * dy) / lengthSquared : 0;
+  if (s < 0) s = 0;
+  else if (s > 1) s = 1;
+  const px = ax + s * dx;
+  const py = ay + s * dy;
+  return Math.sqrt(px * px + py * py);
+}

@@ -1,0 +1,183 @@
+import { ImportConflictError } from './ImportConflictError.ts';
+import type { ImportEntry } from './ImportEntry.ts';
+import type { PublishedChunk } from './PublishedChunk.ts';
+import { publishMasks } from './publishMasks.ts';
+import { GENERATION_SETTING } from './SettingEntry.ts';
+import type { StorageSummary } from './StorageSummary.ts';
+import type { ChunkReplacement, PublishedSnapshot, PublishPlan, StoreBackend } from './StoreBackend.ts';
+import type { StoredChunk } from './StoredChunk.ts';
+import type { StoreFaults } from './StoreFaults.ts';
+import type { StoredMask } from './StoredMask.ts';
+import type { TidegateDatabase } from './TidegateDatabase.ts';
+
+/**
+ * StoreBackend over IndexedDB. Each method is one short Dexie transaction that awaits nothing but
+ * its own requests (IndexedDB commits a transaction as soon as a task ends with none pending), so
+ * no parsing or other async work ever runs inside one.
+ */
+export class DexieStoreBackend implements StoreBackend {
+  constructor(
+    private readonly db: TidegateDatabase,
+    private readonly faults: StoreFaults = {},
+  ) {}
+
+  async readGeneration(): Promise<number> {
+    return this.generationInTransaction();
+  }
+
+  async readPublished(): Promise<PublishedSnapshot> {
+    const { db } = this;
+    return db.transaction('r', [db.chunks, db.masks, db.settings], async () => {
+      // One getAll over the status index and one over masks: no cursor walks, no per-event reads.
+      const records = await db.chunks.where('status').equals('published').toArray();
+      const masks = await db.masks.toArray();
+      const generation = await this.generationInTransaction();
+      const maskOf = new Map(masks.map((mask) => [mask.chunkId, mask]));
+      records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const chunks = records.map((record): PublishedChunk => {
+        const mask = maskOf.get(record.id);
+        return {
+          id: record.id,
+          importId: record.importId,
+          seq: record.seq,
+          chunk: record.chunk,
+          hashes: record.hashes,
+          mask: mask?.mask ?? new Uint8Array(record.chunk.meta.count),
+          maskedRows: mask?.maskedRows ?? 0,
+        };
+      });
+      return { chunks, generation };
+    });
+  }
+
+  async createImport(entry: ImportEntry): Promise<void> {
+    await this.db.imports.add(entry);
+  }
+
+  async stageChunk(record: StoredChunk): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', [db.chunks], async () => {
+      await db.chunks.add(record);
+      this.faults.stage?.(record.id);
+    });
+  }
+
+  async publishImport(plan: PublishPlan): Promise<number> {
+    const { db } = this;
+    return db.transaction('rw', [db.chunks, db.masks, db.imports, db.settings], async () => {
+      const entry = await db.imports.get(plan.importId);
+      if (!entry || entry.status !== 'running') {
+        throw new ImportConflictError(`Import ${plan.importId} is no longer running (${entry?.status ?? 'gone'})`);
+      }
+      const generation = await this.generationInTransaction();
+      if (generation !== plan.expectedGeneration) {
+        throw new ImportConflictError(`The store changed during import ${plan.importId}; nothing was written`);
+      }
+      const staged = await db.chunks.where('importId').equals(plan.importId).primaryKeys();
+      const planned = new Set(plan.chunks.map((chunk) => chunk.id));
+      if (staged.length !== planned.size || staged.some((id) => !planned.has(id))) {
+        throw new ImportConflictError(`Staged chunks of import ${plan.importId} do not match what was staged`);
+      }
+      const ownIds = new Set(planned);
+      const olderIds = [...plan.superseded.keys()].filter((id) => !ownIds.has(id));
+      const olderMasks = await db.masks.bulkGet(olderIds);
+      const masks = publishMasks(plan, new Map(olderIds.map((id, i) => [id, olderMasks[i]])));
+      // One chunk at a time keeps memory to one chunk's columns while flipping the status.
+      for (const { id } of plan.chunks) {
+        const record = await db.chunks.get(id);
+        if (!record) throw new ImportConflictError(`Staged chunk ${id} vanished`);
+        record.status = 'published';
+        await db.chunks.put(record);
+      }
+      await db.masks.bulkPut(masks);
+      await db.imports.put({ ...entry, status: 'published', report: plan.report, error: null });
+      await db.settings.put({ key: GENERATION_SETTING, value: generation + 1 });
+      this.faults.publish?.(plan.importId);
+      return generation + 1;
+    });
+  }
+
+  async discardImport(importId: string, failure: string | null): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', [db.chunks, db.imports], async () => {
+      const entry = await db.imports.get(importId);
+      if (entry && entry.status !== 'running') return;
+      const staged = await db.chunks.where('importId').equals(importId).primaryKeys();
+      await db.chunks.bulkDelete(staged);
+      if (!entry) return;
+      if (failure === null) await db.imports.delete(importId);
+      else await db.imports.put({ ...entry, status: 'failed', error: failure });
+    });
+  }
+
+  async cleanupLeftovers(liveImportIds: ReadonlySet<string>): Promise<string[]> {
+    const { db } = this;
+    return db.transaction('rw', [db.chunks, db.imports], async () => {
+      const running = await db.imports.where('status').equals('running').toArray();
+      const abandoned = running.filter((entry) => !liveImportIds.has(entry.importId));
+      const stagedIds = await db.chunks.where('status').equals('staged').primaryKeys();
+      const keep = new Set(running.filter((entry) => liveImportIds.has(entry.importId)).map((entry) => entry.importId));
+      // Chunk ids start with their import id; this also catches staged chunks with no entry at all.
+      const doomed = stagedIds.filter((id) => !keep.has(id.slice(0, id.indexOf('/'))));
+      await db.chunks.bulkDelete(doomed);
+      await db.imports.bulkPut(abandoned.map((entry) => ({ ...entry, status: 'abandoned' as const })));
+      return abandoned.map((entry) => entry.importId);
+    });
+  }
+
+  async replaceChunk(change: ChunkReplacement): Promise<number> {
+    const { db } = this;
+    return db.transaction('rw', [db.chunks, db.masks, db.settings], async () => {
+      const generation = await this.generationInTransaction();
+      if (generation !== change.expectedGeneration) {
+        throw new ImportConflictError(`The store changed during compaction of ${change.oldChunkId}`);
+      }
+      const oldKeys = await db.chunks.where('id').equals(change.oldChunkId).primaryKeys();
+      if (oldKeys.length === 0) throw new ImportConflictError(`Chunk ${change.oldChunkId} is gone`);
+      await db.chunks.delete(change.oldChunkId);
+      await db.masks.delete(change.oldChunkId);
+      if (change.replacement) {
+        const rows = change.replacement.chunk.meta.count;
+        await db.chunks.add(change.replacement);
+        await db.masks.put({ chunkId: change.replacement.id, rows, maskedRows: 0, mask: new Uint8Array(rows) });
+      }
+      await db.settings.put({ key: GENERATION_SETTING, value: generation + 1 });
+      this.faults.compact?.(change.oldChunkId);
+      return generation + 1;
+    });
+  }
+
+  async listImports(): Promise<ImportEntry[]> {
+    return this.db.imports.orderBy('createdAt').reverse().toArray();
+  }
+
+  async getImport(importId: string): Promise<ImportEntry | undefined> {
+    return this.db.imports.get(importId);
+  }
+
+  async summary(): Promise<StorageSummary> {
+    const { db } = this;
+    return db.transaction('r', [db.chunks, db.masks, db.imports], async () => {
+      // Masks carry each published chunk's row counts, so the heavy chunk records stay unread.
+      const masks: StoredMask[] = await db.masks.toArray();
+      const stagedChunks = await db.chunks.where('status').equals('staged').count();
+      const imports = await db.imports.count();
+      let rows = 0;
+      let maskedRows = 0;
+      for (const mask of masks) {
+        rows += mask.rows;
+        maskedRows += mask.maskedRows;
+      }
+      return { chunks: masks.length, stagedChunks, rows, liveRows: rows - maskedRows, maskedRows, imports };
+    });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private async generationInTransaction(): Promise<number> {
+    const setting = await this.db.settings.get(GENERATION_SETTING);
+    return typeof setting?.value === 'number' ? setting.value : 0;
+  }
+}

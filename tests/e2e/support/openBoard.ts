@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+/** Folder for screenshots the e2e tests save for people to look at. */
+export const SCREENSHOT_DIR = resolve('tests/e2e/screenshots');
+
+/** A page on the board, with the list of requests the offline guard refused. */
+export interface BoardPage {
+  context: BrowserContext;
+  page: Page;
+  /** Requests to anywhere but 127.0.0.1/localhost: should stay empty. */
+  blockedRequests: string[];
+  /** Uncaught page errors and console errors. */
+  pageErrors: string[];
+}
+
+/**
+ * Opens the board in a fresh context with every non-localhost request blocked, the way an
+ * offline briefing laptop sees the world.
+ */
+export async function openBoard(browser: Browser, url: string, viewport = { width: 1600, height: 1000 }): Promise<BoardPage> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const blockedRequests: string[] = [];
+  await context.route('**/*', (route) => {
+    const requestUrl = new URL(route.request().url());
+    const local = requestUrl.hostname === '127.0.0.1' || requestUrl.hostname === 'localhost';
+    if (local || requestUrl.protocol === 'data:' || requestUrl.protocol === 'blob:') return route.continue();
+    blockedRequests.push(requestUrl.href);
+    return route.abort('internetdisconnected');
+  });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  await page.goto(url);
+  return { context, page, blockedRequests, pageErrors };
+}
+
+/** Waits until the map and its overlay report a rendered, idle state. */
+export async function waitForBoardReady(page: Page): Promise<void> {
+  await page.waitForSelector('[data-map-state="ready"]', { timeout: 120_000 });
+}
+
+/** Saves a screenshot under SCREENSHOT_DIR and returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = resolve(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
