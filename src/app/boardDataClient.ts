@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { withTimeout } from './withTimeout.ts';
 import type { BoardWorkerApi } from '../../workers/boardWorker.ts';
 
 /**
@@ -9,7 +10,7 @@ export async function connectBoardData(): Promise<Comlink.Remote<BoardWorkerApi>
   try {
     const worker = new Worker(new URL('../../workers/boardWorker.ts', import.meta.url), { type: 'module', name: 'tidegate-board' });
     const remote = Comlink.wrap<BoardWorkerApi>(worker);
-    await remote.ping();
+    await withTimeout(remote.ping(), 15_000, 'the worker did not start');
     return remote;
   } catch (error) {
     console.warn('Board worker unavailable, running on the main thread', error);

@@ -20,8 +20,8 @@ describe('message catalogs', () => {
   });
 
   it('fills placeholders', () => {
-    expect(formatMessage('en', 'panel.eventCount', { count: 12, days: 60 })).toBe('12 events in the last 60 days');
-    expect(formatMessage('zh-Hant', 'panel.eventCount', { count: 12, days: 60 })).toBe('最近 60 天共 12 宗事件');
+    expect(formatMessage('en', 'panel.eventCount', { count: 12, days: 60 })).toBe('12 events over 60 days');
+    expect(formatMessage('zh-Hant', 'panel.eventCount', { count: 12, days: 60 })).toBe('60 天內共 12 宗事件');
   });
 
   it('parses locale names and regional tags', () => {

@@ -13,6 +13,12 @@ export interface SourceJurisdictionRule {
 export const DEFAULT_SOURCE_JURISDICTIONS: readonly SourceJurisdictionRule[] = [
   { pattern: 'GACC*', jurisdiction: 'Mainland' },
   { pattern: 'CN*', jurisdiction: 'Mainland' },
+  // The direct customs districts of the bay publish under their own names.
+  { pattern: 'GZ-CUSTOMS*', jurisdiction: 'Mainland' },
+  { pattern: 'SZ-CUSTOMS*', jurisdiction: 'Mainland' },
+  { pattern: 'GONGBEI-CUSTOMS*', jurisdiction: 'Mainland' },
+  { pattern: 'HUANGPU-CUSTOMS*', jurisdiction: 'Mainland' },
+  { pattern: 'JIANGMEN-CUSTOMS*', jurisdiction: 'Mainland' },
   { pattern: 'HKCED*', jurisdiction: 'Hong Kong' },
   { pattern: 'C&ED*', jurisdiction: 'Hong Kong' },
   { pattern: 'MOCS*', jurisdiction: 'Macao' },

@@ -11,4 +11,6 @@ export interface FeedSubscription {
   lastFetchedAt: number | null;
   /** False pauses polling without forgetting the feed (added in schema version 2). */
   enabled: boolean;
+  /** Feed-level defaults (source, CRS, currency, rates) applied to the feed's rows. */
+  settings?: { feedSource?: string; feedCrs?: string; feedCurrency?: string; rates?: Partial<Record<string, number>> };
 }

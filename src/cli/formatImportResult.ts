@@ -1,0 +1,83 @@
+import type { ImportCounts, RowLocation } from '../domain/ImportReport.ts';
+import { formatTable } from './formatTable.ts';
+import type { FileImportResult } from './importFilesToMemory.ts';
+
+const COUNT_COLUMNS: readonly [keyof ImportCounts, string][] = [
+  ['rowsIn', 'rows in'],
+  ['accepted', 'accepted'],
+  ['updated', 'updated'],
+  ['unchanged', 'unchanged'],
+  ['stale', 'stale'],
+  ['rejected', 'rejected'],
+  ['warnings', 'warnings'],
+];
+
+/** `line 12` (CSV, NDJSON) or `feature 3` (GeoJSON). */
+export function locationText(location: RowLocation): string {
+  return 'line' in location ? `line ${location.line}` : `feature ${location.feature}`;
+}
+
+/** Feed text made safe for one table cell: control characters (line breaks, tabs) shown escaped. */
+export function cellText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * One file's validation result for a terminal: the file and format, a table of the outcome
+ * counts, then every rejected row and every warning with its location, field and reason; or,
+ * for a file that could not be read, why.
+ */
+export function formatImportResult(result: FileImportResult): string {
+  if (result.error !== undefined) return `${result.file}: NOT READ (${result.error.code}): ${result.error.message}\n`;
+  const { report } = result;
+  let text = `${result.file} (${report.format})\n`;
+  text += formatTable(
+    COUNT_COLUMNS.map(([, header]) => header),
+    [COUNT_COLUMNS.map(([key]) => String(report.counts[key]))],
+    { align: COUNT_COLUMNS.map(() => 'right'), indent: '  ' },
+  );
+  if (report.rejections.length > 0) {
+    text += `  Rejected rows (${report.rejections.length}):\n`;
+    text += formatTable(
+      ['location', 'field', 'reason'],
+      report.rejections.map((r) => [locationText(r.location), r.field, cellText(r.reason)]),
+      { indent: '    ' },
+    );
+  }
+  if (report.warnings.length > 0) {
+    text += `  Warnings (${report.warnings.length}):\n`;
+    text += formatTable(
+      ['location', 'field', 'message', 'original'],
+      report.warnings.map((w) => [locationText(w.location), w.field, cellText(w.message), cellText(w.original)]),
+      { indent: '    ' },
+    );
+  }
+  return text;
+}
+
+/**
+ * One line per file with its counts, or why it was not read: the import summary the risk
+ * commands print on stderr when any file had problems.
+ */
+export function formatImportSummary(results: readonly FileImportResult[]): string {
+  let text = '';
+  let rejected = 0;
+  for (const result of results) {
+    if (result.error !== undefined) {
+      text += `${result.file}: NOT READ (${result.error.code}): ${result.error.message}\n`;
+      continue;
+    }
+    const { counts } = result.report;
+    rejected += counts.rejected;
+    const parts = COUNT_COLUMNS.map(([key, label]) => `${counts[key]} ${counts[key] === 1 && key === 'warnings' ? 'warning' : label}`);
+    text += `${result.file}: ${parts.join(', ')}\n`;
+  }
+  if (rejected > 0) text += `${rejected} row(s) rejected; run 'tidegate validate' on the files to see which and why.\n`;
+  return text;
+}

@@ -1,0 +1,140 @@
+import { createReadStream } from 'node:fs';
+import type { ImportReport } from '../domain/ImportReport.ts';
+import { createFeedParser } from '../feeds/createFeedParser.ts';
+import { detectFeedFormat } from '../feeds/detectFeedFormat.ts';
+import type { FeedBatch } from '../feeds/FeedBatch.ts';
+import type { FeedParserOptions } from '../feeds/FeedParserOptions.ts';
+import { FeedReadError } from '../feeds/FeedReadError.ts';
+import { locateReference } from '../geo/locateReference.ts';
+import type { EventStore } from '../store/EventStore.ts';
+import { importRecords } from '../store/importRecords.ts';
+import { MemoryEventStore } from '../store/MemoryEventStore.ts';
+
+/** Feed-level settings given on the command line, applied to every file. */
+export type FeedFileSettings = Pick<FeedParserOptions, 'feedSource' | 'feedCrs'>;
+
+/** Options of importFilesToMemory(). */
+export interface ImportFilesOptions extends FeedFileSettings {
+  /** Bytes per read from disk (default 64 KiB); small values exercise chunk boundaries in tests. */
+  readChunkBytes?: number;
+  /** Clock for the reports' times (default Date.now). */
+  now?: () => number;
+}
+
+/** Why a file could not be read: a FeedReadError code (`encoding`, `empty`, …) or a system code (`ENOENT`, `EISDIR`, …). */
+export interface FileReadFailure {
+  code: string;
+  message: string;
+}
+
+/** The outcome of one file: its import report, or why nothing of it was imported. */
+export type FileImportResult = { file: string; report: ImportReport; error?: undefined } | { file: string; report?: undefined; error: FileReadFailure };
+
+/** The store every file went into, and each file's outcome in command-line order. */
+export interface MemoryImport {
+  store: MemoryEventStore;
+  results: FileImportResult[];
+}
+
+const DEFAULT_READ_CHUNK_BYTES = 64 * 1024;
+/** Bytes gathered before format detection, so a JSON first line is seen whole even with tiny reads. */
+const SNIFF_BYTES = 64 * 1024;
+
+const SYSTEM_MESSAGES: Readonly<Record<string, string>> = {
+  ENOENT: 'No such file.',
+  EISDIR: 'This is a directory, not a feed file.',
+  EACCES: 'Permission denied.',
+  EPERM: 'Permission denied.',
+};
+
+/**
+ * The problem with the feed-level settings (unusable source or CRS) as the feed parser words it,
+ * or null when they are usable. Checked once up front, since they apply to every file.
+ */
+export function feedSettingsProblem(settings: FeedFileSettings): string | null {
+  try {
+    createFeedParser({ format: 'csv', locateReference, ...settings });
+    return null;
+  } catch (error) {
+    if (error instanceof FeedReadError) return error.message;
+    throw error;
+  }
+}
+
+function readFailure(error: unknown): FileReadFailure | null {
+  if (error instanceof FeedReadError) return { code: error.code, message: error.message };
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (error instanceof Error && typeof code === 'string') return { code, message: SYSTEM_MESSAGES[code] ?? error.message };
+  return null;
+}
+
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Streams one file into `store` as one atomic import: reads it in chunks, detects the format from
+ * the name and the first bytes, parses chunk by chunk and publishes at the end. Throws
+ * FeedReadError or a system error when the file cannot be read; the store is then unchanged.
+ */
+export async function importFileToStore(store: EventStore, file: string, options: ImportFilesOptions = {}): Promise<ImportReport> {
+  const stream = createReadStream(file, { highWaterMark: options.readChunkBytes ?? DEFAULT_READ_CHUNK_BYTES });
+  const reads = stream[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+  try {
+    const head: Uint8Array[] = [];
+    let headBytes = 0;
+    let exhausted = false;
+    while (headBytes < SNIFF_BYTES) {
+      const next = await reads.next();
+      if (next.done === true) {
+        exhausted = true;
+        break;
+      }
+      head.push(next.value);
+      headBytes += next.value.byteLength;
+    }
+    const format = detectFeedFormat(file, concatBytes(head));
+    const parser = createFeedParser({ format, locateReference, feedSource: options.feedSource, feedCrs: options.feedCrs });
+    const batches = async function* (): AsyncGenerator<FeedBatch> {
+      for (const chunk of head) yield parser.push(chunk);
+      head.length = 0;
+      while (!exhausted) {
+        const next = await reads.next();
+        if (next.done === true) break;
+        yield parser.push(next.value);
+      }
+      yield parser.end();
+    };
+    const source = options.feedSource?.trim() ? options.feedSource.trim() : null;
+    return await importRecords(store, { feedName: file, source, format }, batches(), { now: options.now });
+  } finally {
+    stream.destroy();
+  }
+}
+
+/**
+ * Imports `files` in order into one new, empty in-memory store, exactly as the board would import
+ * them one after another: later files see the keys of earlier ones (updates, stale versions). A
+ * file that cannot be read is reported and skipped; the others still go in.
+ */
+export async function importFilesToMemory(files: readonly string[], options: ImportFilesOptions = {}): Promise<MemoryImport> {
+  const store = new MemoryEventStore();
+  const results: FileImportResult[] = [];
+  for (const file of files) {
+    try {
+      results.push({ file, report: await importFileToStore(store, file, options) });
+    } catch (error) {
+      const failure = readFailure(error);
+      if (failure === null) throw error;
+      results.push({ file, error: failure });
+    }
+  }
+  return { store, results };
+}

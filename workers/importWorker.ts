@@ -1,0 +1,3 @@
+import { exposeImportWorker } from './importWorkerApi.ts';
+
+exposeImportWorker();

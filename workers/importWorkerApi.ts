@@ -1,0 +1,29 @@
+import * as Comlink from 'comlink';
+import { ImportService, STORE_CHANNEL_NAME, type StoreChangedMessage } from '../src/importing/ImportService.ts';
+import { DexieEventStore } from '../src/store/DexieEventStore.ts';
+
+/** The import worker's API: an ImportService on the worker's own database connection. */
+export type ImportWorkerApi = ImportService & { ping(): Promise<true> };
+
+/** Opens the store and wraps an ImportService; other tabs hear of every publish. */
+export async function createImportWorkerApi(): Promise<ImportWorkerApi> {
+  const store = await DexieEventStore.open();
+  const channel = new BroadcastChannel(STORE_CHANNEL_NAME);
+  // Other tabs hear of each publish here; this tab's page learns it from the import's promise.
+  const service = new ImportService(store, (message: StoreChangedMessage) => channel.postMessage(message));
+  return Object.assign(service, { ping: async () => true as const });
+}
+
+/** Wraps an API so Comlink can expose it before the store has opened. */
+export function exposeImportWorker(): void {
+  const ready = createImportWorkerApi();
+  Comlink.expose(
+    new Proxy({} as ImportWorkerApi, {
+      get: (_target, property) => async (...args: unknown[]) => {
+        const api = await ready;
+        const member = api[property as keyof ImportWorkerApi];
+        return typeof member === 'function' ? (member as (...a: unknown[]) => unknown).apply(api, args) : member;
+      },
+    }),
+  );
+}
