@@ -48,6 +48,10 @@ export class BoardController {
   evaluationTime = $state(Date.now());
   risk: RiskSettings = $state(defaultRiskSettings());
   answer: RiskAnswer | null = $state.raw(null);
+  /** Source agencies present in the loaded data. */
+  sources: string[] = $state.raw([]);
+  /** Corners of an area being drawn on the map, or null when not drawing. */
+  draftArea: [number, number][] | null = $state.raw(null);
   importProgress: FeedImportProgress | null = $state.raw(null);
   outcomes: ImportOutcome[] = $state([]);
   imports: ImportEntry[] = $state.raw([]);
@@ -93,6 +97,7 @@ export class BoardController {
     const result = await this.data.load();
     this.demo = result.demo;
     this.snapshot = result.snapshot;
+    this.sources = result.sources;
     this.status = 'ready';
     await this.requestRisk();
   }
@@ -116,6 +121,29 @@ export class BoardController {
   updateRisk(change: Partial<RiskSettings>): void {
     this.risk = { ...this.risk, ...change };
     void this.requestRisk();
+  }
+
+  /** Starts drawing a map area; map clicks add corners. */
+  startArea(): void {
+    this.draftArea = [];
+  }
+
+  /** Adds a corner to the area being drawn. */
+  addAreaCorner(lon: number, lat: number): void {
+    if (this.draftArea) this.draftArea = [...this.draftArea, [lon, lat]];
+  }
+
+  /** Closes the drawn area and filters to it (three corners at least). */
+  finishArea(): void {
+    const area = this.draftArea;
+    this.draftArea = null;
+    if (area && area.length >= 3) this.updateRisk({ area });
+  }
+
+  /** Removes the area filter. */
+  clearArea(): void {
+    this.draftArea = null;
+    this.updateRisk({ area: null });
   }
 
   /** Imports files one after another; each is atomic, and a bad one does not stop the rest. */

@@ -33,6 +33,8 @@ export interface BoardLoadResult {
   loadMs: number;
   /** Bytes per event of the engine's query columns. */
   queryBytesPerEvent: number;
+  /** Source agencies present in the data, for the filter menu. */
+  sources: string[];
 }
 
 const HOUR_MS = 3_600_000;
@@ -63,7 +65,7 @@ export class BoardDataService {
     this.links = null;
     const loadMs = performance.now() - startedAt;
     const snapshot = buildEventSnapshot(chunks);
-    return { demo: this.demo, snapshot, loadMs, queryBytesPerEvent: queryBytesPerEvent(this.table) };
+    return { demo: this.demo, snapshot, loadMs, queryBytesPerEvent: queryBytesPerEvent(this.table), sources: [...this.table.sources].sort() };
   }
 
   /** True while the loaded events are synthetic demo data. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { cellToLatLng } from 'h3-js';
 import { runCli } from '../../src/cli/runCli.ts';
 import { formatUtc8 } from '../../src/domain/formatUtc8.ts';
 import { launchChromium } from './support/launchChromium.ts';
@@ -84,6 +85,29 @@ describe('the risk engine on the board', () => {
       await page.waitForTimeout(1200);
       expect(await page.textContent('[data-testid="hotspot-list"] li.selected')).toMatch(/w=\d/);
       await saveScreenshot(page, 'risk-board-selected');
+
+      // A record-kind filter and a drawn map area narrow the hotspots.
+      await page.check('[data-testid="category-tobacco"]');
+      await page.uncheck('[data-testid="kind-seizure"]');
+      const map = (await page.locator('.map').boundingBox())!;
+      await page.evaluate(() => (location.hash = '#view=10/22.52/114.1'));
+      await page.waitForTimeout(1500);
+      await page.click('[data-testid="area-draw"]');
+      const cx = map.x + map.width / 2;
+      const cy = map.y + map.height / 2;
+      for (const [dx, dy] of [[-150, -120], [150, -120], [150, 120], [-150, 120]]) await page.mouse.click(cx + dx, cy + dy);
+      await page.click('[data-testid="area-finish"]');
+      await page.waitForSelector('[data-testid="area-active"]');
+      await page.waitForTimeout(800);
+      const inArea = await page.$$eval('[data-testid="hotspot-item"]', (items) => items.map((item) => item.getAttribute('data-cell')!));
+      expect(inArea.length).toBeGreaterThan(0);
+      // 150 px at zoom 10 is about 0.1 degree of longitude: every hotspot lies well within 0.2 of the centre.
+      for (const cell of inArea) {
+        const [lat, lon] = cellToLatLng(cell);
+        expect(Math.abs(lon - 114.1)).toBeLessThan(0.2);
+        expect(Math.abs(lat - 22.52)).toBeLessThan(0.2);
+      }
+      await saveScreenshot(page, 'risk-board-area');
       expect(blockedRequests).toEqual([]);
       expect(pageErrors).toEqual([]);
     } finally {

@@ -46,7 +46,7 @@ export const LAYER_PALETTES: Record<Theme, LayerPalette> = {
     cityLabel: [226, 232, 240, 255],
     siteLabel: [186, 200, 220, 255],
     labelOutline: [11, 20, 36, 255],
-    event: [251, 113, 133, 150],
+    event: [251, 113, 133, 90],
   },
   light: {
     siteMode: MODES_LIGHT,
@@ -58,7 +58,7 @@ export const LAYER_PALETTES: Record<Theme, LayerPalette> = {
     cityLabel: [15, 23, 42, 255],
     siteLabel: [51, 65, 85, 255],
     labelOutline: [255, 255, 255, 255],
-    event: [190, 18, 60, 140],
+    event: [190, 18, 60, 90],
   },
 };
 
