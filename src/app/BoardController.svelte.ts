@@ -81,7 +81,7 @@ export class BoardController {
       [this.data, this.importer] = await Promise.all([connectBoardData(), connectImports()]);
       await this.reload();
       const channel = new BroadcastChannel(STORE_CHANNEL_NAME);
-      channel.onmessage = () => this.reload();
+      channel.onmessage = () => void this.reload().then(() => this.refreshImportState());
       await this.refreshImportState();
       this.schedulePolling();
       this.requestPersistence();

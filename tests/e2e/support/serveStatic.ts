@@ -31,10 +31,32 @@ export interface StaticSite {
  * Serves `root` (the built dist/) under `subPath` on 127.0.0.1, as a plain static host would:
  * nothing is served outside the sub-path, so an absolute asset URL in the build fails the test.
  */
-export async function serveStatic(root: string, subPath = '/ops/boards/tidegate/'): Promise<StaticSite> {
+export async function serveStatic(
+  root: string,
+  subPath = '/ops/boards/tidegate/',
+  /** Extra files outside the app (e.g. feeds), by URL path; served with ETag / Last-Modified. */
+  extraFiles: Record<string, string> = {},
+): Promise<StaticSite> {
   const absoluteRoot = resolve(root);
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const extra = extraFiles[pathname];
+    if (extra !== undefined) {
+      const stats = statSync(extra);
+      const etag = `"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
+      if (request.headers['if-none-match'] === etag) {
+        response.writeHead(304, { etag }).end();
+        return;
+      }
+      response.writeHead(200, {
+        'content-type': CONTENT_TYPES[extname(extra)] ?? 'application/octet-stream',
+        'content-length': stats.size,
+        etag,
+        'last-modified': stats.mtime.toUTCString(),
+      });
+      createReadStream(extra).pipe(response);
+      return;
+    }
     if (!pathname.startsWith(subPath)) {
       response.writeHead(404).end('outside the app sub-path');
       return;
