@@ -1,0 +1,151 @@
+/**
+ * DuckDB-WASM side of the engine bench: the same events, with the resolution-7 cell precomputed,
+ * loaded into a DuckDB table and scored with one GROUP BY. The bundles are the package's own files,
+ * emitted by the bench build and served locally (no CDN).
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { buildWeightTable, cellLevel, GRADING_CODE_COUNT, resolveRiskParams, type EventTable } from '../../src/risk/index.ts';
+import type { BenchQuery } from './benchTypes.ts';
+
+const LOCAL_BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: new URL(mvpWasm, self.location.href).href, mainWorker: new URL(mvpWorker, self.location.href).href },
+  eh: { mainModule: new URL(ehWasm, self.location.href).href, mainWorker: new URL(ehWorker, self.location.href).href },
+};
+
+/** A started DuckDB with the events table loaded. */
+export interface LoadedDuckDb {
+  db: duckdb.AsyncDuckDB;
+  conn: duckdb.AsyncDuckDBConnection;
+  bundle: string;
+  version: string;
+  instantiateMs: number;
+  prepareMs: number;
+  ingestMs: number;
+}
+
+/** One ranked row of a hotspot answer. */
+export interface RankedCell {
+  cell: bigint;
+  score: number;
+  count: number;
+}
+
+/** Scoring constants the SQL and the engine share. */
+export interface DecayModel {
+  baseTime: number;
+  windowMs: number;
+  halfLifeMs: number;
+}
+
+function sqlNumber(value: number): string {
+  // Shortest round-trip text, cast so DuckDB computes in DOUBLE rather than DECIMAL.
+  return `CAST('${String(value)}' AS DOUBLE)`;
+}
+
+/**
+ * The hotspot query as one GROUP BY over the precomputed cells: decayed, graded, severity-weighted
+ * sum per cell over the window fromSec ≤ t ≤ toSec (the engine's integer-second window), with the
+ * same filters, ranked like the engine (score descending, then cell id).
+ */
+export function hotspotSql(query: BenchQuery, model: DecayModel, limit: number): string {
+  const nowSec = (query.time - model.baseTime) / 1000;
+  const fromSec = Math.ceil((query.time - model.windowMs - model.baseTime) / 1000);
+  const toSec = Math.floor(nowSec);
+  const where = [`t BETWEEN ${fromSec} AND ${toSec}`];
+  if (query.categories) where.push(`category IN (${query.categories.join(', ')})`);
+  if (query.severityMin !== null) where.push(`severity >= ${query.severityMin}`);
+  return (
+    `SELECT cell, sum(weight * severity * pow(2.0, (t - ${sqlNumber(nowSec)}) / ${sqlNumber(model.halfLifeMs / 1000)})) AS score, ` +
+    `count(*) AS n FROM events WHERE ${where.join(' AND ')} GROUP BY cell ORDER BY score DESC, cell ASC LIMIT ${limit}`
+  );
+}
+
+/**
+ * The events as CSV text (t, cell, category, severity, weight): t in the table's whole seconds, the
+ * resolution-7 H3 index as an unsigned 64-bit integer, the grading × category weight of the default
+ * parameters (what the engine's weight table holds), so SQL only multiplies by severity and decay.
+ */
+function eventsCsv(table: EventTable, time: number): Uint8Array {
+  const level = cellLevel(table, 7);
+  const cellText = new Array<string>(level.high.length);
+  for (let d = 0; d < cellText.length; d++) cellText[d] = ((BigInt(level.high[d]) << 32n) | BigInt(level.low[d])).toString();
+  const weights = buildWeightTable(resolveRiskParams({ time }));
+  const weightText = Array.from(weights, (w) => String(w));
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  const step = 50_000;
+  for (let start = 0; start < table.count; start += step) {
+    const end = Math.min(table.count, start + step);
+    let text = '';
+    for (let i = start; i < end; i++) {
+      const category = table.category[i];
+      text += `${table.time[i]},${cellText[level.index[i]]},${category},${table.severity[i]},${weightText[category * GRADING_CODE_COUNT + table.grading[i]]}\n`;
+    }
+    const bytes = encoder.encode(text);
+    parts.push(bytes);
+    total += bytes.byteLength;
+  }
+  const csv = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    csv.set(part, at);
+    at += part.byteLength;
+  }
+  return csv;
+}
+
+/** Starts DuckDB-WASM from the locally served bundle and loads the table's events into `events`. */
+export async function loadDuckDb(table: EventTable, time: number): Promise<LoadedDuckDb> {
+  let at = performance.now();
+  const bundle = await duckdb.selectBundle(LOCAL_BUNDLES);
+  if (!bundle.mainWorker) throw new Error('The selected DuckDB bundle has no worker script');
+  const worker = new Worker(bundle.mainWorker);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await db.open({ path: ':memory:' });
+  const conn = await db.connect();
+  const instantiateMs = performance.now() - at;
+  const version = await db.getVersion();
+
+  at = performance.now();
+  const csv = eventsCsv(table, time);
+  const prepareMs = performance.now() - at;
+
+  at = performance.now();
+  await db.registerFileBuffer('events.csv', csv);
+  await conn.query(
+    `CREATE TABLE events AS SELECT * FROM read_csv('events.csv', header = false, delim = ',', ` +
+      `columns = {'t': 'INTEGER', 'cell': 'UBIGINT', 'category': 'UTINYINT', 'severity': 'UTINYINT', 'weight': 'DOUBLE'})`,
+  );
+  await db.dropFile('events.csv');
+  const ingestMs = performance.now() - at;
+  const counted = await conn.query('SELECT count(*) AS n FROM events');
+  const rows = Number(counted.getChild('n')?.get(0));
+  if (rows !== table.count) throw new Error(`DuckDB loaded ${rows} events, the table has ${table.count}`);
+  const name = bundle.mainModule.includes('-eh') ? 'eh' : bundle.mainModule.includes('-mvp') ? 'mvp' : bundle.mainModule;
+  return { db, conn, bundle: name, version, instantiateMs, prepareMs, ingestMs };
+}
+
+/** Runs one hotspot query and returns its ranked rows. */
+export async function duckHotspots(loaded: LoadedDuckDb, sql: string): Promise<RankedCell[]> {
+  const result = await loaded.conn.query(sql);
+  const cells = result.getChild('cell');
+  const scores = result.getChild('score');
+  const counts = result.getChild('n');
+  const ranked: RankedCell[] = [];
+  for (let k = 0; k < result.numRows; k++) {
+    ranked.push({ cell: BigInt(cells?.get(k) as bigint), score: Number(scores?.get(k)), count: Number(counts?.get(k)) });
+  }
+  return ranked;
+}
+
+/** Shuts the DuckDB worker down. */
+export async function closeDuckDb(loaded: LoadedDuckDb): Promise<void> {
+  await loaded.conn.close();
+  await loaded.db.terminate();
+}

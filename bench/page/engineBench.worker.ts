@@ -1,0 +1,233 @@
+/**
+ * Risk-engine measurements (bench part B), in a dedicated worker like the board worker. `seed`
+ * fills a database through the store; `measure` runs in a fresh worker (cold JIT, nothing cached)
+ * and times opening IndexedDB → first hotspots, then re-aggregation, then DuckDB-WASM on the same
+ * events.
+ */
+import * as Comlink from 'comlink';
+import { demoEventBatches } from '../../src/demo/generateDemoEvents.ts';
+import { REFERENCE_CHANNELS, REFERENCE_SITES } from '../../src/geo/referenceGeography.ts';
+import {
+  buildEventTable,
+  computeHotspots,
+  queryBytesPerEvent,
+  resolveRiskParams,
+  type EventTable,
+  type HotspotResult,
+  type RiskParams,
+} from '../../src/risk/index.ts';
+import { DexieEventStore, importRecords, type ParsedBatch } from '../../src/store/index.ts';
+import { benchQueries, riskFilters } from './benchQueries.ts';
+import type { BenchQuery, DuckDbResult, EngineSeedResult, EngineSizeResult } from './benchTypes.ts';
+import { closeDuckDb, duckHotspots, hotspotSql, loadDuckDb, type DecayModel, type RankedCell } from './duckdbHotspots.ts';
+import { median, quantile } from './stats.ts';
+
+/** Options of one measured size. */
+export interface EngineMeasureOptions {
+  /** End of the generated data; T of the first query. */
+  now: number;
+  reaggregationRuns: number;
+  warmups: number;
+  /** DuckDB timed runs (0 skips DuckDB). */
+  duckdbRuns: number;
+  /** Top cells compared between DuckDB and the engine. */
+  checkTop: number;
+}
+
+async function seed(events: number, dbName: string, now: number, seedValue: number): Promise<EngineSeedResult> {
+  const store = await DexieEventStore.open({ name: dbName });
+  try {
+    const startedAt = performance.now();
+    function* batches(): Generator<ParsedBatch> {
+      const options = { seed: seedValue, count: events, now, sites: REFERENCE_SITES, channels: REFERENCE_CHANNELS };
+      for (const records of demoEventBatches(options, 10_000)) yield { records, rejections: [], warnings: [], rowsIn: records.length };
+    }
+    const report = await importRecords(store, { feedName: `bench-demo-${events}.csv`, source: null, format: 'csv' }, batches());
+    const summary = await store.storageSummary();
+    return { events: report.counts.accepted + report.counts.updated, generateAndImportMs: performance.now() - startedAt, chunks: summary.chunks };
+  } finally {
+    store.close();
+  }
+}
+
+function paramsFor(query: BenchQuery): RiskParams {
+  return { time: query.time, resolution: 7 };
+}
+
+function topCells(result: HotspotResult, limit: number): RankedCell[] {
+  const ranked: RankedCell[] = [];
+  for (let k = 0; k < Math.min(limit, result.scores.length); k++) {
+    ranked.push({ cell: (BigInt(result.cellHigh[k]) << 32n) | BigInt(result.cellLow[k]), score: result.scores[k], count: result.counts[k] });
+  }
+  return ranked;
+}
+
+function tableBytes(table: EventTable): number {
+  const arrays: ArrayBufferView[] = [
+    table.time,
+    table.lon,
+    table.lat,
+    table.category,
+    table.kind,
+    table.severity,
+    table.grading,
+    table.mode,
+    table.source,
+    table.site,
+    table.channel,
+    table.chunkRow,
+    table.chunkStart,
+  ];
+  for (const level of table.levels) arrays.push(level.index, level.high, level.low);
+  return arrays.reduce((sum, array) => sum + array.byteLength, 0);
+}
+
+async function duckdbSide(
+  table: EventTable,
+  queries: readonly BenchQuery[],
+  engineTimings: readonly number[],
+  coldMs: number,
+  options: EngineMeasureOptions,
+): Promise<DuckDbResult> {
+  const resolved = resolveRiskParams({ time: options.now });
+  const model: DecayModel = { baseTime: table.baseTime, windowMs: resolved.windowMs, halfLifeMs: resolved.halfLifeMs };
+  const loaded = await loadDuckDb(table, options.now);
+  try {
+    const series = queries.slice(0, options.duckdbRuns);
+    let at = performance.now();
+    await duckHotspots(loaded, hotspotSql(series[0], model, options.checkTop));
+    const firstQueryMs = performance.now() - at;
+    const queryMs: number[] = [];
+    const answers: RankedCell[][] = [];
+    for (const query of series) {
+      const sql = hotspotSql(query, model, options.checkTop);
+      at = performance.now();
+      answers.push(await duckHotspots(loaded, sql));
+      queryMs.push(performance.now() - at);
+    }
+
+    let cellsMatch = 0;
+    let scoresMatch = 0;
+    let maxRelativeScoreDiff = 0;
+    let firstMismatch: string | null = null;
+    series.forEach((query, q) => {
+      const ours = topCells(computeHotspots(table, paramsFor(query), riskFilters(query)), options.checkTop);
+      const theirs = answers[q];
+      let sameCells = ours.length === theirs.length;
+      let sameScores = ours.length === theirs.length;
+      for (let k = 0; k < Math.min(ours.length, theirs.length); k++) {
+        const relative = Math.abs(ours[k].score - theirs[k].score) / Math.max(Math.abs(ours[k].score), Number.MIN_VALUE);
+        maxRelativeScoreDiff = Math.max(maxRelativeScoreDiff, relative);
+        if (ours[k].cell !== theirs[k].cell || ours[k].count !== theirs[k].count) sameCells = false;
+        if (!(relative <= 1e-6)) sameScores = false;
+      }
+      if (sameCells) cellsMatch++;
+      if (sameScores) scoresMatch++;
+      if ((!sameCells || !sameScores) && firstMismatch === null) {
+        const show = (cells: RankedCell[]) => cells.slice(0, 3).map((c) => `${c.cell.toString(16)}:${c.score.toPrecision(9)}/${c.count}`).join(' ');
+        firstMismatch = `query ${q}: engine ${show(ours)} | duckdb ${show(theirs)}`;
+      }
+    });
+
+    const startMs = loaded.instantiateMs + loaded.prepareMs + loaded.ingestMs + firstQueryMs;
+    const medianMs = median(queryMs);
+    const engineMedianSameQueriesMs = median(engineTimings.slice(0, series.length));
+    return {
+      bundle: loaded.bundle,
+      version: loaded.version,
+      instantiateMs: loaded.instantiateMs,
+      prepareMs: loaded.prepareMs,
+      ingestMs: loaded.ingestMs,
+      firstQueryMs,
+      startMs,
+      runs: queryMs.length,
+      queryMs,
+      medianMs,
+      p95Ms: quantile(queryMs, 0.95),
+      engineMedianSameQueriesMs,
+      speedup: medianMs / engineMedianSameQueriesMs,
+      startRatio: startMs / coldMs,
+      check: { queries: series.length, cellsMatch, scoresMatch, maxRelativeScoreDiff, firstMismatch },
+      sql: hotspotSql(series[0], model, options.checkTop),
+    };
+  } finally {
+    await closeDuckDb(loaded);
+  }
+}
+
+async function measure(events: number, dbName: string, options: EngineMeasureOptions): Promise<EngineSizeResult> {
+  const queries = benchQueries(options.now, options.reaggregationRuns);
+
+  // 1. Cold start: open IndexedDB → published chunks → query table → first hotspots.
+  const startedAt = performance.now();
+  const store = await DexieEventStore.open({ name: dbName });
+  const opened = performance.now();
+  const published = await store.loadPublishedChunks();
+  const loaded = performance.now();
+  const table = buildEventTable(
+    published.map(({ chunk, mask, maskedRows }) => ({ chunk, mask: maskedRows > 0 ? mask : undefined })),
+    { sites: REFERENCE_SITES, channels: REFERENCE_CHANNELS },
+  );
+  const built = performance.now();
+  const first = computeHotspots(table, paramsFor(queries[0]), riskFilters(queries[0]));
+  const done = performance.now();
+  store.close();
+  const cold = {
+    openMs: opened - startedAt,
+    loadChunksMs: loaded - opened,
+    buildTableMs: built - loaded,
+    firstHotspotsMs: done - built,
+    totalMs: done - startedAt,
+    chunks: published.length,
+  };
+
+  // 2. Re-aggregation: warm-ups, then the series (each query changes the filters or T).
+  for (let w = 0; w < options.warmups; w++) {
+    const query = queries[(w + 1) % queries.length];
+    computeHotspots(table, paramsFor(query), riskFilters(query));
+  }
+  const timingsMs: number[] = [];
+  for (const query of queries) {
+    const at = performance.now();
+    computeHotspots(table, paramsFor(query), riskFilters(query));
+    timingsMs.push(performance.now() - at);
+  }
+
+  // 4. DuckDB-WASM on the same events, same browser, same run.
+  let duckdb: DuckDbResult | { error: string };
+  if (options.duckdbRuns > 0) {
+    try {
+      duckdb = await duckdbSide(table, queries, timingsMs, cold.totalMs, options);
+    } catch (error) {
+      duckdb = { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    }
+  } else {
+    duckdb = { error: 'skipped (--no-duckdb)' };
+  }
+
+  return {
+    events,
+    tableCount: table.count,
+    cold,
+    reaggregation: {
+      runs: timingsMs.length,
+      warmups: options.warmups,
+      medianMs: median(timingsMs),
+      p95Ms: quantile(timingsMs, 0.95),
+      minMs: Math.min(...timingsMs),
+      maxMs: Math.max(...timingsMs),
+      timingsMs,
+    },
+    queryBytesPerEvent: queryBytesPerEvent(table),
+    tableBytesPerEvent: table.count > 0 ? tableBytes(table) / table.count : Number.NaN,
+    hotspotsAtT: first.cells.length,
+    duckdb,
+  };
+}
+
+const api = { seed, measure };
+
+/** What the page calls through Comlink. */
+export type EngineBenchApi = typeof api;
+
+Comlink.expose(api);

@@ -1,0 +1,321 @@
+/**
+ * Import-side measurements (bench part A), run in a dedicated worker like the app's import worker.
+ * Each function reads the File handed over by the page through its byte stream; everything past
+ * the ceilings runs the app's own modules from ../../src.
+ */
+import * as Comlink from 'comlink';
+import { Dexie } from 'dexie';
+import { initParser, inferSchema, type Parser } from 'udsv';
+import type { FeedRecord } from '../../src/domain/FeedRecord.ts';
+import type { ImportReport, RowRejection, RowWarning } from '../../src/domain/ImportReport.ts';
+import { DEFAULT_CHUNK_ROWS, EventChunkBuilder } from '../../src/events/EventChunkBuilder.ts';
+import type { EventChunk } from '../../src/events/EventChunk.ts';
+import { createFeedParser, detectFeedFormat, type FeedBatch, type FeedFormat } from '../../src/feeds/index.ts';
+import { locateReference } from '../../src/geo/locateReference.ts';
+import type { FeedImportProgress } from '../../src/importing/FeedImportProgress.ts';
+import { importFeedStream } from '../../src/importing/importFeedStream.ts';
+import { DexieEventStore } from '../../src/store/index.ts';
+import type { CeilingResult, EndToEndResult, ParseResult, StorePassResult } from './benchTypes.ts';
+import { HeapSampler } from './heapSampler.ts';
+import { perSecond } from './stats.ts';
+
+const MB = 1024 * 1024;
+
+/** The first non-empty chunk of a stream (as importFeedStream reads it), or null. */
+async function firstChunk(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<Uint8Array | null> {
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return null;
+    if (value.byteLength > 0) return value;
+  }
+}
+
+/**
+ * Ceiling 1: decode the bytes (non-fatal TextDecoder) and count rows and fields with one tight,
+ * quote-aware loop over the characters. No strings are cut, nothing is validated.
+ */
+async function scanCeiling(file: File): Promise<CeilingResult> {
+  const startedAt = performance.now();
+  const reader = file.stream().getReader();
+  const decoder = new TextDecoder();
+  let lines = 0;
+  let separators = 0;
+  let quoted = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) quoted = !quoted;
+      else if (!quoted) {
+        if (c === 44) separators++;
+        else if (c === 10) lines++;
+      }
+    }
+    if (done) break;
+  }
+  const ms = performance.now() - startedAt;
+  const rows = Math.max(0, lines - 1);
+  return {
+    method: 'TextDecoder + quote-aware charCodeAt loop',
+    ms,
+    bytes: file.size,
+    rows,
+    fields: separators + lines,
+    mbPerSec: perSecond(file.size / MB, ms),
+    rowsPerSec: perSecond(rows, ms),
+  };
+}
+
+/** Ceiling 2: uDSV's incremental parser producing string tuples, one callback per row. */
+async function udsvCeiling(file: File): Promise<CeilingResult> {
+  const startedAt = performance.now();
+  const reader = file.stream().getReader();
+  const decoder = new TextDecoder();
+  let parser: Parser | null = null;
+  let rows = 0;
+  let fields = 0;
+  const onRow = (row: string[]) => {
+    rows++;
+    fields += row.length;
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
+    if (text.length > 0) {
+      parser ??= initParser(inferSchema(text));
+      parser.chunk<string[]>(text, parser.stringArrs, onRow);
+    }
+    if (done) break;
+  }
+  parser?.end();
+  const ms = performance.now() - startedAt;
+  return {
+    method: 'uDSV stringArrs (incremental)',
+    ms,
+    bytes: file.size,
+    rows,
+    fields,
+    mbPerSec: perSecond(file.size / MB, ms),
+    rowsPerSec: perSecond(rows, ms),
+  };
+}
+
+/** A. 2: createFeedParser push/end over the byte stream; records are counted and dropped. */
+async function parseOnly(file: File): Promise<ParseResult> {
+  const startedAt = performance.now();
+  const reader = file.stream().getReader();
+  const first = await firstChunk(reader);
+  if (!first) throw new Error(`${file.name} is empty`);
+  const parser = createFeedParser({ format: detectFeedFormat(file.name, first), locateReference });
+  let rowsIn = 0;
+  let records = 0;
+  let rejections = 0;
+  let warnings = 0;
+  const count = (batch: FeedBatch) => {
+    rowsIn += batch.rowsIn;
+    records += batch.records.length;
+    rejections += batch.rejections.length;
+    warnings += batch.warnings.length;
+  };
+  count(parser.push(first));
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    count(parser.push(value));
+  }
+  count(parser.end());
+  const ms = performance.now() - startedAt;
+  return { ms, bytes: file.size, rowsIn, records, rejections, warnings, rowsPerSec: perSecond(rowsIn, ms), mbPerSec: perSecond(file.size / MB, ms) };
+}
+
+function columnBytes(chunk: EventChunk): number {
+  let bytes = 0;
+  for (const column of Object.values(chunk.columns)) bytes += (column as ArrayBufferView).byteLength;
+  return bytes;
+}
+
+/**
+ * A. 3 + 4: the steps of importRecords() driven by hand, each on its own clock: parse (push/end),
+ * classify, convert (EventChunkBuilder append + build, incl. the H3 cell), stage and publish. Then
+ * the storage ceiling: the stored chunk records, read back, written again with one Dexie bulkAdd
+ * in one transaction into a fresh database.
+ */
+async function storePass(file: File, dbName: string): Promise<StorePassResult> {
+  const store = await DexieEventStore.open({ name: dbName });
+  const reader = file.stream().getReader();
+  const first = await firstChunk(reader);
+  if (!first) throw new Error(`${file.name} is empty`);
+  const format: FeedFormat = detectFeedFormat(file.name, first);
+  const parser = createFeedParser({ format, locateReference });
+  const meta = { feedName: file.name, source: null, format };
+  const startedAt = Date.now();
+  const session = await store.beginImport(meta, { chunkRows: DEFAULT_CHUNK_ROWS });
+  const rejections: RowRejection[] = [];
+  const warnings: RowWarning[] = [];
+  let rowsIn = 0;
+  let placed = 0;
+  let chunks = 0;
+  let bytes = 0;
+  let parseMs = 0;
+  let classifyMs = 0;
+  let convertMs = 0;
+  let stageMs = 0;
+  let builder = new EventChunkBuilder(DEFAULT_CHUNK_ROWS);
+
+  const stage = async (chunk: EventChunk): Promise<number> => {
+    const at = performance.now();
+    await session.stage(chunk);
+    const spent = performance.now() - at;
+    stageMs += spent;
+    chunks++;
+    bytes += columnBytes(chunk) + chunk.meta.count * 8;
+    return spent;
+  };
+
+  const consume = async (batch: FeedBatch): Promise<void> => {
+    rowsIn += batch.rowsIn;
+    for (const rejection of batch.rejections) rejections.push(rejection);
+    for (const warning of batch.warnings) warnings.push(warning);
+    let at = performance.now();
+    const outcomes = session.classify(batch.records);
+    classifyMs += performance.now() - at;
+    at = performance.now();
+    let staging = 0;
+    const records: FeedRecord[] = batch.records;
+    for (let i = 0; i < outcomes.length; i++) {
+      const outcome = outcomes[i];
+      if (outcome !== 'accepted' && outcome !== 'updated') continue;
+      builder.append(records[i]);
+      placed++;
+      if (builder.isFull) {
+        const chunk = builder.build();
+        builder = new EventChunkBuilder(DEFAULT_CHUNK_ROWS);
+        staging += await stage(chunk);
+      }
+    }
+    convertMs += performance.now() - at - staging;
+  };
+
+  try {
+    let at = performance.now();
+    let batch = parser.push(first);
+    parseMs += performance.now() - at;
+    await consume(batch);
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      at = performance.now();
+      batch = parser.push(value);
+      parseMs += performance.now() - at;
+      await consume(batch);
+    }
+    at = performance.now();
+    batch = parser.end();
+    parseMs += performance.now() - at;
+    await consume(batch);
+    if (builder.size > 0) {
+      at = performance.now();
+      const chunk = builder.build();
+      convertMs += performance.now() - at;
+      await stage(chunk);
+    }
+    const report: ImportReport = {
+      importId: session.importId,
+      feedName: meta.feedName,
+      source: null,
+      format,
+      startedAt,
+      finishedAt: Date.now(),
+      counts: { rowsIn, ...session.counts, rejected: rejections.length, warnings: warnings.length },
+      rejections,
+      warnings,
+    };
+    at = performance.now();
+    await session.publish(report);
+    const publishMs = performance.now() - at;
+
+    // Ceiling: the very records the store holds, bulk-written in one transaction to a fresh database.
+    const records = await store.db.chunks.toArray();
+    store.close();
+    const raw = new Dexie(`${dbName}-raw`);
+    raw.version(1).stores({ chunks: 'id' });
+    await raw.open();
+    const table = raw.table('chunks');
+    at = performance.now();
+    await raw.transaction('rw', table, () => table.bulkAdd(records));
+    const rawDexieMs = performance.now() - at;
+    raw.close();
+    await Dexie.delete(`${dbName}-raw`);
+
+    const storageMs = stageMs + publishMs;
+    return {
+      rowsIn,
+      placed,
+      chunks,
+      parseMs,
+      classifyMs,
+      convertMs,
+      convertRowsPerSec: perSecond(placed, convertMs),
+      stageMs,
+      publishMs,
+      storageMs,
+      rawDexieMs,
+      storageOverRaw: storageMs / rawDexieMs,
+      columnBytes: bytes,
+    };
+  } catch (error) {
+    await session.abort(error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+}
+
+/** A. 5: the app's import path — importFeedStream with the arguments ImportService.importBlob passes. */
+async function endToEnd(file: File, dbName: string, onProgress?: (progress: FeedImportProgress) => void): Promise<EndToEndResult> {
+  const store = await DexieEventStore.open({ name: dbName });
+  const heap = new HeapSampler();
+  const controller = new AbortController();
+  let progressEvents = 0;
+  heap.begin();
+  try {
+    const startedAt = performance.now();
+    const report = await importFeedStream(store, {
+      feedName: file.name,
+      stream: file.stream(),
+      totalBytes: file.size,
+      settings: {},
+      signal: controller.signal,
+      onProgress: (progress) => {
+        progressEvents++;
+        heap.sample();
+        void onProgress?.(progress);
+      },
+    });
+    const ms = performance.now() - startedAt;
+    return {
+      ms,
+      rowsIn: report.counts.rowsIn,
+      accepted: report.counts.accepted,
+      rejected: report.counts.rejected,
+      rowsPerSec: perSecond(report.counts.rowsIn, ms),
+      mbPerSec: perSecond(file.size / MB, ms),
+      progressEvents,
+      heap: heap.end(),
+    };
+  } finally {
+    store.close();
+  }
+}
+
+const api = {
+  ping: async () => true,
+  ceiling: (file: File, method: 'scan' | 'udsv') => (method === 'scan' ? scanCeiling(file) : udsvCeiling(file)),
+  parse: parseOnly,
+  storePass,
+  endToEnd,
+};
+
+/** What the page calls through Comlink. */
+export type ImportBenchApi = typeof api;
+
+Comlink.expose(api);
