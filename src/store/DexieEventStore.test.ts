@@ -71,7 +71,7 @@ describe('DexieEventStore atomicity', () => {
     failOn = '/000001';
     await expect(importRecords(store, csvMeta(), [updateBatch], { chunkRows: 2 })).rejects.toThrow('disk on fire');
     expect(await observableState(store)).toEqual(before);
-    expect(await store.db.chunks.where('status').equals('staged').count()).toBe(0);
+    expect((await store.storageSummary()).stagedChunks).toBe(0);
   });
 
   it('turns a quota error while staging into StorageFullError and keeps earlier data', async () => {
@@ -106,7 +106,7 @@ describe('DexieEventStore atomicity', () => {
     await expect(failure).rejects.toBeInstanceOf(StorageFullError);
     vi.restoreAllMocks();
     expect(await observableState(store)).toEqual(before);
-    expect(await store.db.chunks.where('status').equals('staged').count()).toBe(0);
+    expect((await store.storageSummary()).stagedChunks).toBe(0);
   });
 
   it('cleans up after an import that never finished when the database is next opened', async () => {
@@ -123,11 +123,11 @@ describe('DexieEventStore atomicity', () => {
     // The tab dies here: no publish, no abort.
     crashed.db.close();
     await crashed.db.open();
-    expect(await crashed.db.chunks.where('status').equals('staged').count()).toBe(1);
+    expect((await crashed.storageSummary()).stagedChunks).toBe(1);
     crashed.db.close();
 
     const reopened = await open(location);
-    expect(await reopened.db.chunks.where('status').equals('staged').count()).toBe(0);
+    expect((await reopened.storageSummary()).stagedChunks).toBe(0);
     const entry = await reopened.getImport(session.importId);
     expect(entry).toMatchObject({ status: 'abandoned', report: null });
     expect(await observableState(reopened)).toEqual(before);
@@ -198,7 +198,7 @@ describe('DexieEventStore atomicity', () => {
     await expect(session.publish(report)).rejects.toBeInstanceOf(ImportConflictError);
     const live = liveRows(await tabA.loadPublishedChunks());
     expect(live.get(recordKey('GACC-GD', 'B'))?.updated).toBe(500);
-    expect(await tabA.db.chunks.where('status').equals('staged').count()).toBe(0);
+    expect((await tabA.storageSummary()).stagedChunks).toBe(0);
   });
 
   it('loads published chunks with their masks and never staged ones', async () => {

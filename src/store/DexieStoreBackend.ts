@@ -1,3 +1,4 @@
+import { restoreEventChunk, toStoredEventChunk } from '../events/StoredEventChunk.ts';
 import { ImportConflictError } from './ImportConflictError.ts';
 import type { ImportEntry } from './ImportEntry.ts';
 import type { PublishedChunk } from './PublishedChunk.ts';
@@ -10,10 +11,19 @@ import type { StoreFaults } from './StoreFaults.ts';
 import type { StoredMask } from './StoredMask.ts';
 import type { TidegateDatabase } from './TidegateDatabase.ts';
 
+/** The chunk as written to IndexedDB: its text columns packed (see StoredEventChunk). */
+function persisted(record: StoredChunk): StoredChunk {
+  return { ...record, chunk: toStoredEventChunk(record.chunk) as unknown as StoredChunk['chunk'] };
+}
+
 /**
  * StoreBackend over IndexedDB. Each method is one short Dexie transaction that awaits nothing but
  * its own requests (IndexedDB commits a transaction as soon as a task ends with none pending), so
  * no parsing or other async work ever runs inside one.
+ *
+ * A chunk is published exactly when it has a record in `masks`: publishing writes the masks in one
+ * transaction and never rewrites the (large) chunk records. Chunks are persisted in the packed
+ * format 2 and restored through `restoreEventChunk`, which also reads format 1.
  */
 export class DexieStoreBackend implements StoreBackend {
   constructor(
@@ -28,24 +38,25 @@ export class DexieStoreBackend implements StoreBackend {
   async readPublished(): Promise<PublishedSnapshot> {
     const { db } = this;
     return db.transaction('r', [db.chunks, db.masks, db.settings], async () => {
-      // One getAll over the status index and one over masks: no cursor walks, no per-event reads.
-      const records = await db.chunks.where('status').equals('published').toArray();
+      // One getAll over masks (the published set) and one bulkGet of those chunks: no cursor walks.
       const masks = await db.masks.toArray();
+      const found = await db.chunks.bulkGet(masks.map((mask) => mask.chunkId));
       const generation = await this.generationInTransaction();
-      const maskOf = new Map(masks.map((mask) => [mask.chunkId, mask]));
-      records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      const chunks = records.map((record): PublishedChunk => {
-        const mask = maskOf.get(record.id);
-        return {
+      const chunks: PublishedChunk[] = [];
+      found.forEach((record, i) => {
+        if (!record) return;
+        const mask = masks[i];
+        chunks.push({
           id: record.id,
           importId: record.importId,
           seq: record.seq,
-          chunk: record.chunk,
+          chunk: restoreEventChunk(record.chunk),
           hashes: record.hashes,
-          mask: mask?.mask ?? new Uint8Array(record.chunk.meta.count),
-          maskedRows: mask?.maskedRows ?? 0,
-        };
+          mask: mask.mask,
+          maskedRows: mask.maskedRows,
+        });
       });
+      chunks.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       return { chunks, generation };
     });
   }
@@ -57,7 +68,7 @@ export class DexieStoreBackend implements StoreBackend {
   async stageChunk(record: StoredChunk): Promise<void> {
     const { db } = this;
     await db.transaction('rw', [db.chunks], async () => {
-      await db.chunks.add(record);
+      await db.chunks.add(persisted(record));
       this.faults.stage?.(record.id);
     });
   }
@@ -82,13 +93,9 @@ export class DexieStoreBackend implements StoreBackend {
       const olderIds = [...plan.superseded.keys()].filter((id) => !ownIds.has(id));
       const olderMasks = await db.masks.bulkGet(olderIds);
       const masks = publishMasks(plan, new Map(olderIds.map((id, i) => [id, olderMasks[i]])));
-      // One chunk at a time keeps memory to one chunk's columns while flipping the status.
-      for (const { id } of plan.chunks) {
-        const record = await db.chunks.get(id);
-        if (!record) throw new ImportConflictError(`Staged chunk ${id} vanished`);
-        record.status = 'published';
-        await db.chunks.put(record);
-      }
+      // Writing the import's masks is what publishes its chunks.
+      const missing = plan.chunks.filter(({ id }) => !masks.some((mask) => mask.chunkId === id));
+      if (missing.length) throw new Error(`Publish plan of ${plan.importId} has no mask for ${missing[0].id}`);
       await db.masks.bulkPut(masks);
       await db.imports.put({ ...entry, status: 'published', report: plan.report, error: null });
       await db.settings.put({ key: GENERATION_SETTING, value: generation + 1 });
@@ -112,10 +119,10 @@ export class DexieStoreBackend implements StoreBackend {
 
   async cleanupLeftovers(liveImportIds: ReadonlySet<string>): Promise<string[]> {
     const { db } = this;
-    return db.transaction('rw', [db.chunks, db.imports], async () => {
+    return db.transaction('rw', [db.chunks, db.masks, db.imports], async () => {
       const running = await db.imports.where('status').equals('running').toArray();
       const abandoned = running.filter((entry) => !liveImportIds.has(entry.importId));
-      const stagedIds = await db.chunks.where('status').equals('staged').primaryKeys();
+      const stagedIds = await this.unpublishedChunkIds();
       const keep = new Set(running.filter((entry) => liveImportIds.has(entry.importId)).map((entry) => entry.importId));
       // Chunk ids start with their import id; this also catches staged chunks with no entry at all.
       const doomed = stagedIds.filter((id) => !keep.has(id.slice(0, id.indexOf('/'))));
@@ -138,7 +145,7 @@ export class DexieStoreBackend implements StoreBackend {
       await db.masks.delete(change.oldChunkId);
       if (change.replacement) {
         const rows = change.replacement.chunk.meta.count;
-        await db.chunks.add(change.replacement);
+        await db.chunks.add(persisted(change.replacement));
         await db.masks.put({ chunkId: change.replacement.id, rows, maskedRows: 0, mask: new Uint8Array(rows) });
       }
       await db.settings.put({ key: GENERATION_SETTING, value: generation + 1 });
@@ -160,7 +167,7 @@ export class DexieStoreBackend implements StoreBackend {
     return db.transaction('r', [db.chunks, db.masks, db.imports], async () => {
       // Masks carry each published chunk's row counts, so the heavy chunk records stay unread.
       const masks: StoredMask[] = await db.masks.toArray();
-      const stagedChunks = await db.chunks.where('status').equals('staged').count();
+      const stagedChunks = (await db.chunks.count()) - masks.length;
       const imports = await db.imports.count();
       let rows = 0;
       let maskedRows = 0;
@@ -174,6 +181,13 @@ export class DexieStoreBackend implements StoreBackend {
 
   close(): void {
     this.db.close();
+  }
+
+  /** Ids of chunks without a mask record: staged, not (yet) published. Call inside a transaction. */
+  private async unpublishedChunkIds(): Promise<string[]> {
+    const [chunkIds, maskIds] = await Promise.all([this.db.chunks.toCollection().primaryKeys(), this.db.masks.toCollection().primaryKeys()]);
+    const published = new Set(maskIds);
+    return chunkIds.filter((id) => !published.has(id));
   }
 
   private async generationInTransaction(): Promise<number> {
