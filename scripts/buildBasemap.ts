@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import polygonClipping from 'polygon-clipping';
 import { BASEMAP_DEFAULTS, buildBasemap, type CountryLandFeature } from '../src/geo/basemap/buildBasemap.ts';
 import { stringifyOneItemPerLine } from '../src/geo/stringifyOneItemPerLine.ts';
 
@@ -45,7 +46,7 @@ export function renderBasemap(packageDir = COUNTRIES_PACKAGE_DIR): string {
   const basemap = buildBasemap(features, {
     ...BASEMAP_DEFAULTS,
     sourceLabel: `${manifest.name} ${manifest.version} (OpenStreetMap-derived country land polygons), features CHN, HKG, MAC`,
-  });
+  }, polygonClipping);
   return stringifyOneItemPerLine({ ...basemap });
 }
 

@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BasemapCollection, BoundaryFeature, ControlLineFeature, LandFeature } from './basemap/BasemapFeature.ts';
-import { PolygonSet } from './basemap/PolygonSet.ts';
+import { findSegmentConflicts } from './basemap/findSegmentConflicts.ts';
+import { pointInRing, PolygonSet } from './basemap/PolygonSet.ts';
 import { ringSignedArea } from './basemap/ringArea.ts';
 import { bboxContains } from './BBox.ts';
 import basemapJson from './data/gbaBasemap.json';
@@ -28,6 +29,26 @@ function allPositions(): LonLat[] {
 function crosses(a: LonLat, b: LonLat, c: LonLat, d: LonLat): boolean {
   const side = (p: LonLat, q: LonLat, r: LonLat): number => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
   return side(a, b, c) !== side(a, b, d) && side(c, d, a) !== side(c, d, b);
+}
+
+/** Every land ring with its jurisdiction, polygon and place in the polygon (0 = outer). */
+function landRings(): { jurisdiction: string; polygon: number; position: number; ring: LonLat[] }[] {
+  return land.flatMap((f) =>
+    f.geometry.coordinates.flatMap((rings, polygon) => rings.map((ring, position) => ({ jurisdiction: f.properties.jurisdiction, polygon, position, ring }))),
+  );
+}
+
+function undirectedKey(a: LonLat, b: LonLat): string {
+  const [p, q] = [a.join(','), b.join(',')].sort();
+  return `${p}|${q}`;
+}
+
+function edgeKeys(jurisdiction: string): Set<string> {
+  const keys = new Set<string>();
+  for (const { ring } of landRings().filter((r) => r.jurisdiction === jurisdiction)) {
+    for (let i = 0; i + 1 < ring.length; i++) keys.add(undirectedKey(ring[i], ring[i + 1]));
+  }
+  return keys;
 }
 
 function sitePosition(id: string): LonLat {
@@ -94,9 +115,62 @@ describe('gbaBasemap.json', () => {
     }
   });
 
+  it('has simple rings that cross nothing and meet only along shared boundaries', () => {
+    // Exact integer arithmetic: the positions have 4 decimals.
+    const rings = landRings();
+    const grid = rings.map(({ ring }) => ring.map(([lon, lat]): LonLat => [Math.round(lon * 1e4), Math.round(lat * 1e4)]));
+    const started = performance.now();
+    const conflicts = findSegmentConflicts(grid, {
+      // Land boundaries: an edge of Hong Kong or Macao is also an edge of the Mainland.
+      mayShareEdge: (a, b) => rings[a].jurisdiction !== rings[b].jurisdiction,
+      // Distinct rings may meet at a common vertex (e.g. at the ends of a land boundary), never cross.
+      mayTouchAt: (a, b) => a !== b,
+    });
+    expect(performance.now() - started).toBeLessThan(2000);
+    const described = conflicts.slice(0, 5).map(({ kind, a, at }) => `${kind} in ${rings[a.ring].jurisdiction} at ${at.map((v) => v / 1e4).join(',')}`);
+    expect(described).toEqual([]);
+  });
+
+  it('has every hole inside its outer ring', () => {
+    for (const f of land) {
+      for (const [outer, ...holes] of f.geometry.coordinates) {
+        const onOuter = new Set(outer.map((p) => p.join(',')));
+        for (const hole of holes) {
+          const probe = hole.find((p) => !onOuter.has(p.join(','))) as LonLat;
+          expect(pointInRing(outer, probe[0], probe[1]), `${f.properties.jurisdiction} hole at ${probe.join(',')}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('leaves the estuary, the harbours and the bays as water', () => {
+    const water: [string, LonLat][] = [
+      ['Lingdingyang, Macao–Lantau', [113.75, 22.35]],
+      ['Lingdingyang, off Shekou', [113.8, 22.5]],
+      ['Lingdingyang, off Humen', [113.7, 22.6]],
+      ['Victoria Harbour', [114.17, 22.29]],
+      ['Deep Bay (Shenzhen Bay)', [113.95, 22.48]],
+    ];
+    const sets = [landOf('Mainland'), landOf('Hong Kong'), landOf('Macao')];
+    for (const [name, [lon, lat]] of water) expect(sets.some((set) => set.contains(lon, lat)), name).toBe(false);
+  });
+
+  it('draws each land boundary along edges that both sides have', () => {
+    const mainland = edgeKeys('Mainland');
+    const sides = { 'Mainland|Hong Kong': edgeKeys('Hong Kong'), 'Mainland|Macao': edgeKeys('Macao') };
+    for (const { properties, geometry } of boundaries) {
+      const line = geometry.coordinates;
+      for (let i = 0; i + 1 < line.length; i++) {
+        const key = undirectedKey(line[i], line[i + 1]);
+        expect(mainland.has(key) && sides[properties.between].has(key), `${properties.between} edge ${key}`).toBe(true);
+      }
+    }
+  });
+
   it('assigns places to the right jurisdiction and no place to two', () => {
     const places: [string, LonLat, string][] = [
       ['Kowloon', [114.17, 22.33], 'Hong Kong'],
+      ['Kowloon (Mong Kok)', [114.18, 22.32], 'Hong Kong'],
       ['Sha Tin', [114.19, 22.38], 'Hong Kong'],
       ['Lantau', [113.95, 22.26], 'Hong Kong'],
       ['Shenzhen Futian', [114.06, 22.55], 'Mainland'],
@@ -104,6 +178,7 @@ describe('gbaBasemap.json', () => {
       ['Macao peninsula', [113.545, 22.195], 'Macao'],
       ['Cotai', [113.565, 22.14], 'Macao'],
       ['Hengqin', [113.51, 22.12], 'Mainland'],
+      ['Hengqin, facing Cotai', [113.53, 22.12], 'Mainland'],
     ];
     const sets = { Mainland: landOf('Mainland'), 'Hong Kong': landOf('Hong Kong'), Macao: landOf('Macao') };
     for (const [name, [lon, lat], expected] of places) {

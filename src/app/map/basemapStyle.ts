@@ -26,8 +26,8 @@ export interface BasemapPalette {
 /** The two basemap palettes. */
 export const BASEMAP_PALETTES: Readonly<Record<BasemapTheme, Readonly<BasemapPalette>>> = {
   dark: {
-    water: '#0a1628',
-    land: { Mainland: '#1e2a3a', 'Hong Kong': '#223146', Macao: '#253045' },
+    water: '#06101e',
+    land: { Mainland: '#22324a', 'Hong Kong': '#263a55', Macao: '#2a3852' },
     coastline: '#3d5270',
     boundary: '#ffb020',
     boundaryCasing: '#0a1628',
@@ -35,7 +35,7 @@ export const BASEMAP_PALETTES: Readonly<Record<BasemapTheme, Readonly<BasemapPal
     secondLine: '#3fd8ff',
   },
   light: {
-    water: '#d4e4f1',
+    water: '#b9d3e8',
     land: { Mainland: '#f6f4ee', 'Hong Kong': '#f1ede3', Macao: '#f0ebe4' },
     coastline: '#93a9bf',
     boundary: '#9b1c2c',

