@@ -68,7 +68,8 @@ describe('the offline board under a sub-path', () => {
           const palette = BASEMAP_PALETTES[theme];
           expect(await colourShare(page, png, hexToRgb(palette.water))).toBeGreaterThan(0.05);
           expect(await colourShare(page, png, hexToRgb(palette.land.Mainland))).toBeGreaterThan(0.05);
-          expect(await colourShare(page, png, hexToRgb(palette.boundary), 30)).toBeGreaterThan(0.0002);
+          // Boundaries are thin lines: a few dozen pixels of their exact colour prove they are drawn.
+          expect(await colourShare(page, png, hexToRgb(palette.boundary), 10)).toBeGreaterThan(0.00001);
           expect(pageErrors).toEqual([]);
         } finally {
           await context.close();
