@@ -15,6 +15,22 @@ export const BASE_CELL_RESOLUTION = 9;
 const KIND_CODE = new Map<string, number>(RECORD_KINDS.map((kind, code) => [kind, code]));
 const MODE_CODE = new Map<string, number>(TRANSPORT_MODES.map((mode, index) => [mode, index + 1]));
 
+/** Value of the hex digits s[from, to) (at most 8, so it stays exact), or -1 if one is not a hex digit. */
+function hexValue(s: string, from: number, to: number): number {
+  if (from < 0 || from >= to || to - from > 8) return -1;
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    let digit: number;
+    if (c >= 48 && c <= 57) digit = c - 48;
+    else if (c >= 97 && c <= 102) digit = c - 87;
+    else if (c >= 65 && c <= 70) digit = c - 55;
+    else return -1;
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
 /** Interns strings into a dictionary and returns their index. */
 class StringDictionary {
   readonly values: string[] = [];
@@ -59,6 +75,10 @@ export class EventChunkBuilder {
   private readonly ids: string[] = [];
   private readonly links: string[] = [];
   private readonly descriptions: string[] = [];
+  private lastLat = Number.NaN;
+  private lastLon = Number.NaN;
+  private lastCellHigh = 0;
+  private lastCellLow = 0;
 
   constructor(capacity: number = DEFAULT_CHUNK_ROWS) {
     this.capacity = capacity;
@@ -109,14 +129,33 @@ export class EventChunkBuilder {
     this.source[row] = this.sources.intern(record.source);
     this.site[row] = record.site === null ? 0 : this.sites.intern(record.site) + 1;
     this.channel[row] = record.channel === null ? 0 : this.channels.intern(record.channel) + 1;
-    const hex = cell ?? latLngToCell(record.lat, record.lon, BASE_CELL_RESOLUTION);
-    // An H3 index is 15 or 16 hex digits; split it into two 32-bit halves without BigInt.
-    const split = hex.length - 8;
-    this.cellHigh[row] = Number.parseInt(hex.slice(0, split), 16);
-    this.cellLow[row] = Number.parseInt(hex.slice(split), 16);
+    if (cell !== undefined) {
+      this.setCell(row, cell);
+    } else if (record.lat === this.lastLat && record.lon === this.lastLon) {
+      // Rows placed at a site's reference point repeat one position: reuse its cell.
+      this.cellHigh[row] = this.lastCellHigh;
+      this.cellLow[row] = this.lastCellLow;
+    } else {
+      this.setCell(row, latLngToCell(record.lat, record.lon, BASE_CELL_RESOLUTION));
+      this.lastLat = record.lat;
+      this.lastLon = record.lon;
+      this.lastCellHigh = this.cellHigh[row];
+      this.lastCellLow = this.cellLow[row];
+    }
     this.ids.push(record.id);
-    this.links.push(record.links.join(';'));
+    const links = record.links;
+    this.links.push(links.length === 0 ? '' : links.length === 1 ? links[0] : links.join(';'));
     this.descriptions.push(record.description);
+  }
+
+  /** Stores an H3 index given as 15 or 16 hex digits as two 32-bit halves, without BigInt. */
+  private setCell(row: number, hex: string): void {
+    const split = hex.length - 8;
+    const high = hexValue(hex, 0, split);
+    const low = hexValue(hex, split, hex.length);
+    // Anything but plain hex digits takes parseInt's path, so odd input is stored as before.
+    this.cellHigh[row] = high >= 0 ? high : Number.parseInt(hex.slice(0, split), 16);
+    this.cellLow[row] = low >= 0 ? low : Number.parseInt(hex.slice(split), 16);
   }
 
   /** Seals the rows appended so far into a chunk with trimmed columns and computed metadata. */

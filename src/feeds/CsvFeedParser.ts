@@ -1,4 +1,6 @@
-import { CsvTokenizer } from './CsvTokenizer.ts';
+import { CsvRowFastPath } from './CsvRowFastPath.ts';
+import type { CsvRowSpans } from './CsvRowSpans.ts';
+import { CsvTokenizer, MAX_ROW_CHARS } from './CsvTokenizer.ts';
 import type { FeedBatch } from './FeedBatch.ts';
 import { FeedReadError } from './FeedReadError.ts';
 import { FIELD_ALIASES, resolveFieldName } from './fieldAliases.ts';
@@ -14,6 +16,18 @@ function isBlankRow(cells: readonly string[]): boolean {
     const cell = cells[k];
     for (let i = 0; i < cell.length; i++) {
       const c = cell.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+    }
+  }
+  return true;
+}
+
+/** isBlankRow for a row given as spans. */
+function isBlankSpans(row: CsvRowSpans): boolean {
+  const text = row.text;
+  for (let k = 0; k < row.count; k++) {
+    for (let i = row.starts[k], end = row.ends[k]; i < end; i++) {
+      const c = text.charCodeAt(i);
       if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
     }
   }
@@ -39,11 +53,23 @@ export class CsvFeedParser implements TextFeedParser {
   private mappedColumns: number[] = [];
   private headerWidth = -1;
   private batch: FeedBatch | null = null;
+  private readonly useFastPath: boolean;
+  private fastPath: CsvRowFastPath | null = null;
+  private readonly cells: string[] = [];
 
-  constructor(normalizer: RowNormalizer, hasFeedSource: boolean) {
+  /**
+   * @param fastPath read plain rows in place with CsvRowFastPath (the default); off, every row goes
+   *   through RowNormalizer.normalize(), which the fast path must agree with.
+   */
+  constructor(normalizer: RowNormalizer, hasFeedSource: boolean, fastPath = true) {
     this.normalizer = normalizer;
     this.hasFeedSource = hasFeedSource;
-    this.tokenizer = new CsvTokenizer((cells, line, problem) => this.onRow(cells, line, problem));
+    this.useFastPath = fastPath;
+    this.tokenizer = new CsvTokenizer(
+      (cells, line, problem) => this.onRow(cells, line, problem),
+      MAX_ROW_CHARS,
+      (row, line) => this.onSpans(row, line),
+    );
   }
 
   /** The delimiter found in the header line, once seen. */
@@ -90,6 +116,26 @@ export class CsvFeedParser implements TextFeedParser {
     const mappedSlots = this.mappedSlots;
     const mappedColumns = this.mappedColumns;
     for (let k = 0; k < mappedSlots.length; k++) slots[mappedSlots[k]] = cells[mappedColumns[k]];
+    this.normalizer.normalize(slots, line, batch);
+  }
+
+  private onSpans(row: CsvRowSpans, line: number): void {
+    if (this.headerWidth < 0 || row.count > this.headerWidth || isBlankSpans(row)) {
+      const cells = this.cells;
+      cells.length = 0;
+      for (let k = 0; k < row.count; k++) cells.push(row.cell(k));
+      this.onRow(cells, line, null);
+      return;
+    }
+    const batch = this.batch as FeedBatch;
+    if (this.fastPath !== null && this.fastPath.read(row, line, batch)) return;
+    const slots = this.slots;
+    const mappedSlots = this.mappedSlots;
+    const mappedColumns = this.mappedColumns;
+    for (let k = 0; k < mappedSlots.length; k++) {
+      const column = mappedColumns[k];
+      slots[mappedSlots[k]] = column < row.count ? row.cell(column) : undefined;
+    }
     this.normalizer.normalize(slots, line, batch);
   }
 
@@ -141,5 +187,10 @@ export class CsvFeedParser implements TextFeedParser {
       );
     }
     this.headerWidth = cells.length;
+    if (this.useFastPath) {
+      const columnOfSlot = new Array<number>(SLOT_COUNT).fill(-1);
+      for (let k = 0; k < this.mappedSlots.length; k++) columnOfSlot[this.mappedSlots[k]] = this.mappedColumns[k];
+      this.fastPath = new CsvRowFastPath(this.normalizer, columnOfSlot);
+    }
   }
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvTokenizer } from './CsvTokenizer.ts';
 import { FeedReadError } from './FeedReadError.ts';
@@ -87,5 +88,50 @@ describe('CsvTokenizer', () => {
     const text = 'id;text\r\n1;"a;\r\nb"\r\n2;"x""\r\ny"""\r3;plain\n\n4;"";\r\n5;end';
     const expected = tokenize([text]);
     for (const pieces of splittings(text)) expect(tokenize(pieces)).toEqual(expected);
+  });
+});
+
+describe('CsvTokenizer span rows', () => {
+  /** Rows as cells, with every row the span handler takes turned back into cells. */
+  function tokenizeWithSpans(pieces: string[]): { rows: Row[]; spanRows: number } {
+    const rows: Row[] = [];
+    let spanRows = 0;
+    const tokenizer = new CsvTokenizer(
+      (cells, line, problem) => rows.push({ cells: cells.slice(), line, problem }),
+      undefined,
+      (row, line) => {
+        spanRows++;
+        const cells: string[] = [];
+        for (let k = 0; k < row.count; k++) cells.push(row.cell(k));
+        rows.push({ cells, line, problem: null });
+      },
+    );
+    for (const piece of pieces) tokenizer.push(piece);
+    tokenizer.end();
+    return { rows, spanRows };
+  }
+
+  it('reports the same rows as the cell handler alone, however the text is split', () => {
+    const char = fc.constantFrom(',', ';', '"', '"', '""', '\n', '\r\n', '\r', ' ', 'a', 'b', '1', '中', '😀');
+    const text = fc.array(char, { maxLength: 80 }).map((chars) => `h1,h2,h3\n${chars.join('')}`);
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 5 }), (csv, cuts) => {
+        const offsets = [...new Set(cuts.map((c) => c % (csv.length + 1)))].sort((a, b) => a - b);
+        const pieces: string[] = [];
+        let from = 0;
+        for (const at of [...offsets, csv.length]) {
+          pieces.push(csv.slice(from, at));
+          from = at;
+        }
+        expect(tokenizeWithSpans(pieces).rows).toEqual(tokenize([csv]).rows);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('takes single-line rows, quoted or not, as spans', () => {
+    const { rows, spanRows } = tokenizeWithSpans(['id,text\r\n1,"a, b"\r\n2,"say ""hi""",x\n3,"two\nlines"\n4,"q"tail\n5,plain\n']);
+    expect(rows.map((r) => r.cells)).toEqual([['id', 'text'], ['1', 'a, b'], ['2', 'say "hi"', 'x'], ['3', 'two\nlines'], ['4', 'qtail'], ['5', 'plain']]);
+    expect(spanRows).toBe(4);
   });
 });

@@ -1,3 +1,4 @@
+import { CsvRowSpans } from './CsvRowSpans.ts';
 import { FeedReadError } from './FeedReadError.ts';
 
 /**
@@ -6,6 +7,12 @@ import { FeedReadError } from './FeedReadError.ts';
  * malformed (an unterminated quote at end of file).
  */
 export type CsvRowHandler = (cells: string[], line: number, problem: string | null) => void;
+
+/**
+ * Receives one well-formed single-line CSV row as field positions in the text (see CsvRowSpans),
+ * reused for the next row. `line` is the row's physical line.
+ */
+export type CsvSpanHandler = (row: CsvRowSpans, line: number) => void;
 
 /** Longest row (in UTF-16 code units) the tokenizer buffers before giving up on the file. */
 export const MAX_ROW_CHARS = 1 << 20;
@@ -28,6 +35,11 @@ const INCOMPLETE = -1;
  *
  * Leniencies: a quote inside an unquoted field is literal, and text between a closing quote and
  * the next delimiter is appended to the field.
+ *
+ * Rows that sit on one line (quoted fields allowed, as long as nothing follows a closing quote)
+ * are split with native searches; given a span handler, they are reported as positions in the
+ * text, without a substring per field. Other rows take the character-by-character path and
+ * always reach the cell handler.
  */
 export class CsvTokenizer {
   private buffer = '';
@@ -38,14 +50,23 @@ export class CsvTokenizer {
   private delimiter = -1;
   private readonly cells: string[] = [];
   private readonly onRow: CsvRowHandler;
+  private readonly onSpans: CsvSpanHandler | null;
+  private readonly spans = new CsvRowSpans();
   private readonly maxRowChars: number;
   // Side results of parseRow, kept in fields to avoid allocating a result object per row.
   private rowLines = 0;
   private rowProblem: string | null = null;
+  /** Next delimiter at or after the split position in the current scan's buffer (its length when none). */
+  private nextDelimiter = -1;
 
-  constructor(onRow: CsvRowHandler, maxRowChars: number = MAX_ROW_CHARS) {
+  /**
+   * @param onRow receives every row as cells, or only the rows `onSpans` cannot take when given.
+   * @param onSpans receives single-line rows as positions in the text.
+   */
+  constructor(onRow: CsvRowHandler, maxRowChars: number = MAX_ROW_CHARS, onSpans: CsvSpanHandler | null = null) {
     this.onRow = onRow;
     this.maxRowChars = maxRowChars;
+    this.onSpans = onSpans;
   }
 
   /** The detected delimiter, or null before the header line has been seen. */
@@ -80,33 +101,33 @@ export class CsvTokenizer {
     }
     let line = this.line;
     const delimiter = String.fromCharCode(this.delimiter);
+    const spans = this.spans;
     // Next positions of a quote, CR and delimiter at or after i (n when none). Each only moves
     // forward, so the native indexOf searches cost O(n) per buffer in total.
     let nextQuote = -1;
     let nextCr = -1;
-    let nextDelimiter = -1;
+    this.nextDelimiter = -1;
     while (i < n) {
       const lf = s.indexOf('\n', i);
       if (lf !== -1) {
-        if (nextQuote < i) nextQuote = indexOrEnd(s, '"', i);
         if (nextCr < i) nextCr = indexOrEnd(s, '\r', i);
-        // Fast path: a row without quotes or lone CRs is a plain split on the delimiter.
-        if (nextQuote > lf && nextCr >= lf - 1) {
+        // Fast path: a row without lone CRs whose quoted fields close on its own line.
+        if (nextCr >= lf - 1) {
           const end = nextCr === lf - 1 ? lf - 1 : lf;
-          const cells = this.cells;
-          cells.length = 0;
-          let from = i;
-          for (;;) {
-            if (nextDelimiter < from) nextDelimiter = indexOrEnd(s, delimiter, from);
-            if (nextDelimiter >= end) break;
-            cells.push(s.slice(from, nextDelimiter));
-            from = nextDelimiter + 1;
+          if (nextQuote < i) nextQuote = indexOrEnd(s, '"', i);
+          if (nextQuote >= end ? this.splitPlain(s, i, end, delimiter) : this.splitQuoted(s, i, end, delimiter)) {
+            if (this.onSpans !== null) {
+              this.onSpans(spans, line);
+            } else {
+              const cells = this.cells;
+              cells.length = 0;
+              for (let k = 0; k < spans.count; k++) cells.push(spans.cell(k));
+              this.onRow(cells, line, null);
+            }
+            line++;
+            i = lf + 1;
+            continue;
           }
-          cells.push(s.slice(from, end));
-          this.onRow(cells, line, null);
-          line++;
-          i = lf + 1;
-          continue;
         }
       }
       const next = this.parseRow(s, i, final);
@@ -118,6 +139,70 @@ export class CsvTokenizer {
     this.line = line;
     this.buffer = i === 0 ? s : s.slice(i);
     this.checkRowLength(this.buffer.length, line);
+  }
+
+  /** Splits s[from, end), which holds no quote, into this.spans. */
+  private splitPlain(s: string, from: number, end: number, delimiter: string): true {
+    const spans = this.spans;
+    spans.reset(s);
+    let nextDelimiter = this.nextDelimiter;
+    for (;;) {
+      if (nextDelimiter < from) nextDelimiter = indexOrEnd(s, delimiter, from);
+      if (nextDelimiter >= end) break;
+      spans.add(from, nextDelimiter);
+      from = nextDelimiter + 1;
+    }
+    spans.add(from, end);
+    this.nextDelimiter = nextDelimiter;
+    return true;
+  }
+
+  /**
+   * Splits s[from, end) into this.spans, quotes included, or returns false when a quoted field
+   * runs past `end` (a line break inside quotes) or is followed by text before the delimiter:
+   * parseRow then reads the row.
+   */
+  private splitQuoted(s: string, from: number, end: number, delimiter: string): boolean {
+    const spans = this.spans;
+    spans.reset(s);
+    for (;;) {
+      if (from < end && s.charCodeAt(from) === QUOTE) {
+        const open = from + 1;
+        let q = s.indexOf('"', open);
+        if (q === -1 || q >= end) return false;
+        if (q + 1 < end && s.charCodeAt(q + 1) === QUOTE) {
+          let value = s.slice(open, q + 1);
+          let j = q + 2;
+          for (;;) {
+            q = s.indexOf('"', j);
+            if (q === -1 || q >= end) return false;
+            if (q + 1 < end && s.charCodeAt(q + 1) === QUOTE) {
+              value += s.slice(j, q + 1);
+              j = q + 2;
+              continue;
+            }
+            value += s.slice(j, q);
+            break;
+          }
+          spans.addEscaped(open, q, value);
+        } else {
+          spans.add(open, q);
+        }
+        const after = q + 1;
+        if (after >= end) return true;
+        if (s.charCodeAt(after) !== this.delimiter) return false;
+        from = after + 1;
+        continue;
+      }
+      if (this.nextDelimiter < from) this.nextDelimiter = indexOrEnd(s, delimiter, from);
+      const at = this.nextDelimiter;
+      if (at >= end) {
+        spans.add(from, end);
+        return true;
+      }
+      spans.add(from, at);
+      from = at + 1;
+    }
   }
 
   private checkRowLength(pending: number, line: number): void {

@@ -8,6 +8,7 @@ import type { RecordKind } from '../domain/recordKinds.ts';
 import type { TransportMode } from '../domain/transportModes.ts';
 import type { RowLocation } from '../domain/ImportReport.ts';
 import type { CnyRates, Currency } from './cnyRates.ts';
+import { detached } from './detached.ts';
 import type { FeedBatch } from './FeedBatch.ts';
 import type { ReferenceLocator } from './FeedParserOptions.ts';
 import { resolveCategory, resolveCurrency, resolveKind, resolveMode } from './feedVocabulary.ts';
@@ -98,7 +99,7 @@ function memoize<T>(memo: Map<string, T>, key: string, compute: (key: string) =>
   let hit = memo.get(key);
   if (hit === undefined) {
     hit = compute(key);
-    if (memo.size < MEMO_LIMIT) memo.set(key, hit);
+    if (memo.size < MEMO_LIMIT) memo.set(detached(key), hit);
   }
   return hit;
 }
@@ -123,6 +124,29 @@ export class RowNormalizer {
     this.config = config;
     this.locateSite = (id) => this.locate('site', id);
     this.locateChannel = (id) => this.locate('channel', id);
+  }
+
+  /** The settings of this file. */
+  get settings(): Readonly<RowNormalizerConfig> {
+    return this.config;
+  }
+
+  /** The stored form of a source already seen valid by normalize(), or undefined. */
+  knownSource(text: string): string | undefined {
+    return this.sourceMemo.get(text);
+  }
+
+  /** What normalize() made of this CRS text before (null: unknown), or undefined if not yet seen. */
+  knownCrs(text: string): CrsId | null | undefined {
+    return this.crsMemo.get(text);
+  }
+
+  /**
+   * The position normalize() found for this lower-case site or channel id (null: not in the
+   * reference geography), or undefined if not yet looked up.
+   */
+  knownReference(kind: 'site' | 'channel', id: string): LonLat | null | undefined {
+    return (kind === 'site' ? this.siteMemo : this.channelMemo).get(id);
   }
 
   /** Records a rejection of a whole row that never reached normalize (bad JSON, bad geometry…). */
@@ -150,7 +174,7 @@ export class RowNormalizer {
         const problem = sourceProblem(sourceText);
         if (problem !== null) return this.pushRejection(where, 'source', problem, batch);
         source = sourceText.toUpperCase();
-        if (this.sourceMemo.size < MEMO_LIMIT) this.sourceMemo.set(sourceText, source);
+        if (this.sourceMemo.size < MEMO_LIMIT) this.sourceMemo.set(detached(sourceText), detached(source));
       }
     }
     if (source === null) return this.pushRejection(where, 'source', 'source is missing (give a source column or a feed source)', batch);
@@ -466,7 +490,7 @@ export function sourceProblem(source: string): string | null {
  * strings) to `out`. Returns the entries that are not links (to warn about), null when all are
  * fine, or undefined when the cell is neither text nor a list.
  */
-function parseLinks(value: unknown, out: string[]): string[] | null | undefined {
+export function parseLinks(value: unknown, out: string[]): string[] | null | undefined {
   let bad: string[] | null = null;
   if (typeof value === 'string') {
     for (const part of foldWidth(value).split(';')) bad = addLink(part, out, bad);

@@ -2,6 +2,7 @@ import { CATEGORY_KEYS, CATEGORY_NAMES, type CategoryKey } from '../domain/categ
 import { RECORD_KINDS, type RecordKind } from '../domain/recordKinds.ts';
 import { TRANSPORT_MODES, type TransportMode } from '../domain/transportModes.ts';
 import type { Currency } from './cnyRates.ts';
+import { detached } from './detached.ts';
 import { foldToken } from './foldToken.ts';
 
 const CACHE_LIMIT = 4096;
@@ -18,7 +19,7 @@ function vocabulary<T>(entries: Iterable<readonly [string, T]>): (text: string) 
     let hit = memo.get(text);
     if (hit !== undefined) return hit;
     hit = table.get(foldToken(text)) ?? null;
-    if (memo.size < CACHE_LIMIT) memo.set(text, hit);
+    if (memo.size < CACHE_LIMIT) memo.set(detached(text), hit);
     return hit;
   };
 }

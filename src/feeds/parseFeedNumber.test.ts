@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAdmiralty } from './parseAdmiralty.ts';
-import { parseFeedNumber } from './parseFeedNumber.ts';
+import { parseFeedNumber, parsePlainDecimalAt } from './parseFeedNumber.ts';
 
 describe('parseFeedNumber', () => {
   it.each<[unknown, number]>([
@@ -44,5 +45,26 @@ describe('parseFeedNumber fast path', () => {
     const samples = ['113.54889', '-22.21861', '0.1', '0.3', '123456789012345', '1234567890123456', '-0', '5.', '007', '0.000001', '99999.99999'];
     for (let k = 0; k < 2000; k++) samples.push((Math.random() * 1000 - 500).toFixed(k % 12));
     for (const text of samples) expect(Object.is(parseFeedNumber(text), Number(text))).toBe(true);
+  });
+});
+
+describe('parsePlainDecimalAt', () => {
+  it('reads a plain decimal in place as parseFeedNumber reads it cut out, or declines with NaN', () => {
+    const numberText = fc.oneof(
+      fc.double({ noNaN: true, min: -1e9, max: 1e9 }).map((v) => v.toFixed(6)),
+      fc.double({ noNaN: true }).map(String),
+      fc.stringMatching(/^-?[0-9]{0,17}(\.[0-9]{0,8})?$/),
+      fc.constantFrom('', '-', '.', '-.', '1e3', '+4', ' 5', '5 ', '1,5', '0x1F', 'Infinity'),
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 3 }), numberText, fc.constantFrom('', ',', '7', '.5'), (before, text, after) => {
+        const inPlace = parsePlainDecimalAt(before + text + after, before.length, before.length + text.length);
+        if (!Number.isNaN(inPlace)) expect(Object.is(inPlace, parseFeedNumber(text))).toBe(true);
+        else if (/^-?[0-9]*\.?[0-9]*$/.test(text) && /[0-9]/.test(text) && text.replace(/[-.]/g, '').length <= 15) {
+          throw new Error(`declined the plain decimal ${text}`);
+        }
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

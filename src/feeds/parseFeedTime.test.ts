@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseFeedTime, type TimeFailure } from './parseFeedTime.ts';
+import { parseFeedDateTimeAt, parseFeedTime, type TimeFailure } from './parseFeedTime.ts';
 
 const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => Date.UTC(y, mo - 1, d, h, mi, s, ms);
 
@@ -88,5 +89,55 @@ describe('parseFeedTime calendar arithmetic', () => {
       const text = `${d.toISOString().slice(0, 19)}Z`;
       expect(parseFeedTime(text)).toBe(Math.floor(t / 1000) * 1000);
     }
+  });
+});
+
+describe('parseFeedDateTimeAt', () => {
+  const two = (n: number) => String(n).padStart(2, '0');
+  /** Date-time text near and across every rule: valid forms, bad calendar values, bad shapes. */
+  const dateTimeText = fc.oneof(
+    fc
+      .tuple(
+        fc.integer({ min: 1890, max: 3010 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.constantFrom('T', 't', ' ', '/', ''),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.option(fc.integer({ min: 0, max: 61 })),
+        fc.constantFrom('', '.5', '.123', '.123456789', ',25', '.'),
+        fc.constantFrom('', 'Z', 'z', '+08:00', '+0800', '+08', '-05:30', '+14:00', '+14:01', '+15:00', '+08:60', '+8', '+08:', ' +08:00', 'ZZ', 'x'),
+      )
+      .map(([y, mo, d, sep, h, mi, s, frac, zone]) => {
+        const seconds = s === null ? '' : `:${two(s)}${frac}`;
+        return `${String(y).padStart(4, '0')}-${two(mo)}-${two(d)}${sep}${two(h)}:${two(mi)}${seconds}${zone}`;
+      }),
+    fc.date({ min: new Date('1899-01-01'), max: new Date('3001-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+    fc.constantFrom('2026-03-01', '2026-03-01 10', '2026-03-01 1000', '1772330400000', '1772330400', ' 2026-03-01 10:00', '2026-03-01 10:00 '),
+    fc.string({ maxLength: 30 }),
+  );
+
+  it('reads text in place exactly as parseFeedTime reads it cut out, or declines with NaN', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 4 }), dateTimeText, fc.constantFrom('', ',', '0', ':00', '9,x'), (before, text, after) => {
+        const whole = before + text + after;
+        const inPlace = parseFeedDateTimeAt(whole, before.length, before.length + text.length);
+        const cutOut = parseFeedTime(text);
+        if (Number.isNaN(inPlace)) {
+          // Declining is only allowed where parseFeedTime would fail, trim or read epoch digits.
+          if (!Number.isNaN(cutOut)) expect(text.trim() !== text || /^[0-9]+$/.test(text)).toBe(true);
+        } else {
+          expect(inPlace).toBe(cutOut);
+        }
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('reads the usual forms', () => {
+    const row = 'A-1,2026-03-01T10:00:00+08:00,2026-03-01 10:00,';
+    expect(parseFeedDateTimeAt(row, 4, 29)).toBe(Date.UTC(2026, 2, 1, 2));
+    expect(parseFeedDateTimeAt(row, 30, 46)).toBe(Date.UTC(2026, 2, 1, 2));
+    expect(parseFeedDateTimeAt(row, 30, 45)).toBeNaN();
   });
 });

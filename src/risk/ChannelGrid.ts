@@ -1,4 +1,4 @@
-import { distanceToSegmentKm } from './distanceKm.ts';
+import { cosLatitude, KM_PER_DEGREE, scaledDistanceToSegmentKm } from './distanceKm.ts';
 import { LonLatGrid } from './LonLatGrid.ts';
 import type { ReferenceChannel } from './ReferencePlaces.ts';
 
@@ -43,11 +43,13 @@ export class ChannelGrid {
     const cell = grid.cellOf(lon, lat);
     if (cell < 0) return -1;
     const seg = this.segments;
+    const items = grid.items;
+    const kx = KM_PER_DEGREE * cosLatitude(lat);
     let best = -1;
     let bestDistance = Infinity;
     for (let slot = grid.start[cell]; slot < grid.start[cell + 1]; slot++) {
-      const s = grid.items[slot];
-      const d = distanceToSegmentKm(lon, lat, seg[4 * s], seg[4 * s + 1], seg[4 * s + 2], seg[4 * s + 3]);
+      const s = items[slot];
+      const d = scaledDistanceToSegmentKm(lon, lat, kx, seg[4 * s], seg[4 * s + 1], seg[4 * s + 2], seg[4 * s + 3]);
       const channel = this.channelOf[s];
       if (d <= this.radiusKm && (d < bestDistance || (d === bestDistance && channel < best))) {
         best = channel;

@@ -7,6 +7,9 @@ export const MIN_TABLE_RESOLUTION = 5;
 /** Finest H3 resolution the table keeps a cell column for (the chunks' own resolution). */
 export const MAX_TABLE_RESOLUTION = 9;
 
+/** Rows per time block: the unit in which passes skip rows that lie outside every window. */
+export const TIME_BLOCK_ROWS = 1024;
+
 /** Per-event cells at one H3 resolution, as indexes into a dictionary sorted by cell id. */
 export interface CellLevel {
   resolution: number;
@@ -32,6 +35,12 @@ export interface EventTable {
   baseTime: number;
   /** Event time as whole seconds after `baseTime`, truncated. */
   time: Int32Array;
+  /**
+   * Least and greatest `time` of each block of TIME_BLOCK_ROWS consecutive rows (the last block
+   * may be shorter). Rows often arrive roughly in time order, so a windowed pass can skip blocks.
+   */
+  blockMinTime: Int32Array;
+  blockMaxTime: Int32Array;
   /** WGS-84 degrees (float32: about 1.5 m of resolution in the bay). */
   lon: Float32Array;
   lat: Float32Array;

@@ -1,16 +1,15 @@
 import { h3IndexToSplitLong, latLngToCell } from 'h3-js';
 import type { EventChunk } from '../events/EventChunk.ts';
 import { BASE_CELL_RESOLUTION } from '../events/EventChunkBuilder.ts';
+import { cellKeyHigh, cellKeyLow, cellMode, cellResolution } from './cellHalves.ts';
+import { CellKeySet } from './CellKeySet.ts';
 import {
-  cellKey,
-  cellKeyHigh,
-  cellKeyLow,
-  cellMode,
-  cellResolution,
-  parentCellHigh,
-  parentCellLow,
-} from './cellHalves.ts';
-import { MAX_TABLE_RESOLUTION, MIN_TABLE_RESOLUTION, type CellLevel, type EventTable } from './EventTable.ts';
+  MAX_TABLE_RESOLUTION,
+  MIN_TABLE_RESOLUTION,
+  TIME_BLOCK_ROWS,
+  type CellLevel,
+  type EventTable,
+} from './EventTable.ts';
 import type { ReferenceChannel, ReferenceSite } from './ReferencePlaces.ts';
 import { ChannelGrid } from './ChannelGrid.ts';
 import { SiteGrid } from './SiteGrid.ts';
@@ -39,21 +38,155 @@ function indexColumn(count: number, dictionarySize: number): Uint16Array | Uint3
   return dictionarySize <= 0x10000 ? new Uint16Array(count) : new Uint32Array(count);
 }
 
+/** The per-event columns copied from the chunks. */
+type CopiedColumns = Pick<EventTable, 'time' | 'lon' | 'lat' | 'category' | 'kind' | 'severity' | 'grading' | 'mode' | 'source' | 'chunkRow'>;
+
+/** The unmasked rows of a chunk, or null when every row is live. */
+function liveRowsOf(rows: number, mask: Uint8Array | undefined): Uint32Array | null {
+  if (mask === undefined) return null;
+  let live = 0;
+  for (let row = 0; row < rows; row++) if (mask[row] === 0) live++;
+  if (live === rows) return null;
+  const list = new Uint32Array(live);
+  let k = 0;
+  for (let row = 0; row < rows; row++) if (mask[row] === 0) list[k++] = row;
+  return list;
+}
+
+/** Copies `from[row]` for each live row into `to` from `at` on (a block copy when all rows live). */
+function copyColumn<T extends Uint8Array | Float32Array>(to: T, at: number, from: Uint8Array | Float64Array, rows: number, live: Uint32Array | null): void {
+  if (live === null) {
+    to.set(from.subarray(0, rows), at);
+    return;
+  }
+  for (let k = 0; k < live.length; k++) to[at + k] = from[live[k]];
+}
+
+/** Copies the live rows of `chunk` into the table columns from row `at` on. */
+function copyChunk(
+  to: CopiedColumns,
+  at: number,
+  chunk: EventChunk,
+  live: Uint32Array | null,
+  globalSource: Uint16Array,
+  baseTime: number,
+): void {
+  const from = chunk.columns;
+  const rows = chunk.meta.count;
+  // Column at a time: the same-typed columns become block copies.
+  copyColumn(to.lon, at, from.lon, rows, live);
+  copyColumn(to.lat, at, from.lat, rows, live);
+  copyColumn(to.category, at, from.category, rows, live);
+  copyColumn(to.kind, at, from.kind, rows, live);
+  copyColumn(to.severity, at, from.severity, rows, live);
+  copyColumn(to.grading, at, from.grading, rows, live);
+  copyColumn(to.mode, at, from.mode, rows, live);
+  const n = live === null ? rows : live.length;
+  const { time, source, chunkRow } = to;
+  for (let k = 0; k < n; k++) {
+    const row = live === null ? k : live[k];
+    const seconds = Math.floor((from.time[row] - baseTime) / 1000);
+    if (seconds > MAX_INT32) throw new RangeError('Event times span more than 68 years');
+    time[at + k] = seconds;
+    source[at + k] = globalSource[from.source[row]];
+    chunkRow[at + k] = row;
+  }
+}
+
+/** Sets `cell9` from row `at` on to the CellKeySet index of each live row's resolution-9 cell. */
+function addChunkCells(cell9: Uint32Array, at: number, chunk: EventChunk, live: Uint32Array | null, cells: CellKeySet): void {
+  const { cellHigh, cellLow, lon, lat } = chunk.columns;
+  const n = live === null ? chunk.meta.count : live.length;
+  let lastHigh = -1;
+  let lastLow = -1;
+  let lastCell = 0;
+  for (let k = 0; k < n; k++) {
+    const row = live === null ? k : live[k];
+    let high = cellHigh[row];
+    let low = cellLow[row];
+    if (cellMode(high) !== 1 || cellResolution(high) < BASE_CELL_RESOLUTION) {
+      [low, high] = h3IndexToSplitLong(latLngToCell(lat[row], lon[row], BASE_CELL_RESOLUTION));
+    }
+    // The resolution-9 key keeps digits 1..9 only, whatever finer digits the cell carries.
+    const keyHigh = high & 0xfffff;
+    const keyLow = low >>> 18;
+    if (keyHigh !== lastHigh || keyLow !== lastLow) {
+      lastCell = cells.add(keyHigh, keyLow);
+      lastHigh = keyHigh;
+      lastLow = keyLow;
+    }
+    cell9[at + k] = lastCell;
+  }
+}
+
+/** Least and greatest time of each TIME_BLOCK_ROWS rows. */
+function timeBlocks(time: Int32Array): { blockMinTime: Int32Array; blockMaxTime: Int32Array } {
+  const blocks = Math.ceil(time.length / TIME_BLOCK_ROWS);
+  const blockMinTime = new Int32Array(blocks);
+  const blockMaxTime = new Int32Array(blocks);
+  for (let b = 0; b < blocks; b++) {
+    const end = Math.min(time.length, (b + 1) * TIME_BLOCK_ROWS);
+    let min = MAX_INT32;
+    let max = -MAX_INT32 - 1;
+    for (let i = b * TIME_BLOCK_ROWS; i < end; i++) {
+      const t = time[i];
+      if (t < min) min = t;
+      if (t > max) max = t;
+    }
+    blockMinTime[b] = min;
+    blockMaxTime[b] = max;
+  }
+  return { blockMinTime, blockMaxTime };
+}
+
 /**
- * Sorts distinct cell keys of one resolution and returns the level's dictionary plus, for each
- * provisional index (order of first appearance), its index in the sorted dictionary.
+ * The cell columns of every resolution from each event's resolution-9 cell, given as an index
+ * into `keys9` (distinct resolution-9 cellKeys in any order).
  */
-function sortedDictionary(keys: readonly number[], resolution: number): { high: Uint32Array; low: Uint32Array; rank: Uint32Array } {
-  const sorted = Float64Array.from(keys).sort();
-  const high = new Uint32Array(sorted.length);
-  const low = new Uint32Array(sorted.length);
-  const rankOfKey = new Map<number, number>();
-  sorted.forEach((key, i) => {
-    high[i] = cellKeyHigh(key, resolution);
-    low[i] = cellKeyLow(key);
-    rankOfKey.set(key, i);
-  });
-  return { high, low, rank: Uint32Array.from(keys, (key) => rankOfKey.get(key) as number) };
+function cellLevels(keys9: Float64Array, cell9: Uint32Array): CellLevel[] {
+  const distinct = keys9.length;
+  const sorted9 = keys9.slice().sort();
+  // Rank of each key9 in sorted order, by binary search: the keys are distinct.
+  const rank9 = new Uint32Array(distinct);
+  for (let p = 0; p < distinct; p++) {
+    const key = keys9[p];
+    let lo = 0;
+    let hi = distinct - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted9[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    rank9[p] = lo;
+  }
+
+  const levels: CellLevel[] = [];
+  const byProvisional = new Uint32Array(distinct);
+  for (let resolution = MIN_TABLE_RESOLUTION; resolution <= MAX_TABLE_RESOLUTION; resolution++) {
+    // A parent's key is the child's with the digits after `resolution` set to 7, i.e. its low
+    // 3·(9 − resolution) key bits set: a monotone map, so sorted children give sorted parents.
+    const span = 2 ** (3 * (MAX_TABLE_RESOLUTION - resolution));
+    const parentOfRank = new Uint32Array(distinct);
+    const parentKeys = new Float64Array(distinct);
+    let parents = 0;
+    for (let i = 0; i < distinct; i++) {
+      const key = sorted9[i];
+      const parent = key - (key % span) + (span - 1);
+      if (parents === 0 || parentKeys[parents - 1] !== parent) parentKeys[parents++] = parent;
+      parentOfRank[i] = parents - 1;
+    }
+    const high = new Uint32Array(parents);
+    const low = new Uint32Array(parents);
+    for (let k = 0; k < parents; k++) {
+      high[k] = cellKeyHigh(parentKeys[k], resolution);
+      low[k] = cellKeyLow(parentKeys[k]);
+    }
+    for (let p = 0; p < distinct; p++) byProvisional[p] = parentOfRank[rank9[p]];
+    const index = indexColumn(cell9.length, parents);
+    for (let e = 0; e < cell9.length; e++) index[e] = byProvisional[cell9[e]];
+    levels.push({ resolution, index, high, low });
+  }
+  return levels;
 }
 
 /**
@@ -69,43 +202,44 @@ export function buildEventTable(inputs: readonly EventTableInput[], options: Eve
 
   const chunks = inputs.map((input) => input.chunk);
   const chunkStart = new Uint32Array(inputs.length + 1);
+  const liveRows = inputs.map(({ chunk, mask }) => liveRowsOf(chunk.meta.count, mask));
   let minTime = Infinity;
   let largestChunk = 0;
-  inputs.forEach(({ chunk, mask }, c) => {
-    const { time } = chunk.columns;
-    let live = 0;
-    for (let row = 0; row < chunk.meta.count; row++) {
-      if (mask !== undefined && mask[row] > 0) continue;
-      live++;
-      if (time[row] < minTime) minTime = time[row];
+  inputs.forEach(({ chunk }, c) => {
+    const time = chunk.columns.time;
+    const live = liveRows[c];
+    const rows = chunk.meta.count;
+    if (live === null) {
+      for (let row = 0; row < rows; row++) if (time[row] < minTime) minTime = time[row];
+    } else {
+      for (let k = 0; k < live.length; k++) if (time[live[k]] < minTime) minTime = time[live[k]];
     }
-    chunkStart[c + 1] = chunkStart[c] + live;
-    largestChunk = Math.max(largestChunk, chunk.meta.count);
+    chunkStart[c + 1] = chunkStart[c] + (live === null ? rows : live.length);
+    largestChunk = Math.max(largestChunk, rows);
   });
   const count = chunkStart[inputs.length];
   const baseTime = count > 0 ? Math.floor(minTime / 1000) * 1000 : 0;
 
-  const time = new Int32Array(count);
-  const lon = new Float32Array(count);
-  const lat = new Float32Array(count);
-  const category = new Uint8Array(count);
-  const kind = new Uint8Array(count);
-  const severity = new Uint8Array(count);
-  const grading = new Uint8Array(count);
-  const mode = new Uint8Array(count);
-  const source = new Uint16Array(count);
-  const chunkRow = largestChunk <= 0x10000 ? new Uint16Array(count) : new Uint32Array(count);
-  /** Per event: provisional (first-appearance) index of its resolution-9 cell. */
+  const columns: CopiedColumns = {
+    time: new Int32Array(count),
+    lon: new Float32Array(count),
+    lat: new Float32Array(count),
+    category: new Uint8Array(count),
+    kind: new Uint8Array(count),
+    severity: new Uint8Array(count),
+    grading: new Uint8Array(count),
+    mode: new Uint8Array(count),
+    source: new Uint16Array(count),
+    chunkRow: largestChunk <= 0x10000 ? new Uint16Array(count) : new Uint32Array(count),
+  };
+  /** Per event: index of its resolution-9 cell in `cells9` (order of first appearance). */
   const cell9 = new Uint32Array(count);
-  const keys9: number[] = [];
-  const provisional9 = new Map<number, number>();
+  const cells9 = new CellKeySet();
   const sources: string[] = [];
   const sourceIndex = new Map<string, number>();
 
-  let r = 0;
-  inputs.forEach(({ chunk, mask }) => {
-    const columns = chunk.columns;
-    const globalSource = chunk.strings.sources.map((name) => {
+  inputs.forEach(({ chunk }, c) => {
+    const globalSource = Uint16Array.from(chunk.strings.sources, (name) => {
       let i = sourceIndex.get(name);
       if (i === undefined) {
         i = sources.length;
@@ -115,61 +249,13 @@ export function buildEventTable(inputs: readonly EventTableInput[], options: Eve
       return i;
     });
     if (sources.length > 0x10000) throw new RangeError('More than 65536 distinct sources');
-    for (let row = 0; row < chunk.meta.count; row++) {
-      if (mask !== undefined && mask[row] > 0) continue;
-      const seconds = Math.floor((columns.time[row] - baseTime) / 1000);
-      if (seconds > MAX_INT32) throw new RangeError('Event times span more than 68 years');
-      time[r] = seconds;
-      lon[r] = columns.lon[row];
-      lat[r] = columns.lat[row];
-      category[r] = columns.category[row];
-      kind[r] = columns.kind[row];
-      severity[r] = columns.severity[row];
-      grading[r] = columns.grading[row];
-      mode[r] = columns.mode[row];
-      source[r] = globalSource[columns.source[row]];
-      chunkRow[r] = row;
-
-      let high = columns.cellHigh[row];
-      let low = columns.cellLow[row];
-      if (cellMode(high) !== 1 || cellResolution(high) < BASE_CELL_RESOLUTION) {
-        [low, high] = h3IndexToSplitLong(latLngToCell(columns.lat[row], columns.lon[row], BASE_CELL_RESOLUTION));
-      }
-      const key = cellKey(parentCellHigh(high, MAX_TABLE_RESOLUTION), parentCellLow(low, MAX_TABLE_RESOLUTION));
-      let p = provisional9.get(key);
-      if (p === undefined) {
-        p = keys9.length;
-        keys9.push(key);
-        provisional9.set(key, p);
-      }
-      cell9[r] = p;
-      r++;
-    }
+    copyChunk(columns, chunkStart[c], chunk, liveRows[c], globalSource, baseTime);
+    addChunkCells(cell9, chunkStart[c], chunk, liveRows[c], cells9);
   });
 
-  const levels: CellLevel[] = [];
-  for (let resolution = MIN_TABLE_RESOLUTION; resolution <= MAX_TABLE_RESOLUTION; resolution++) {
-    // Map every distinct resolution-9 cell to its parent's provisional index, then sort.
-    const parentKeys: number[] = [];
-    const parentOf = new Uint32Array(keys9.length);
-    const provisional = new Map<number, number>();
-    keys9.forEach((key9, p9) => {
-      const high = parentCellHigh(cellKeyHigh(key9, MAX_TABLE_RESOLUTION), resolution);
-      const low = parentCellLow(cellKeyLow(key9), resolution);
-      const key = cellKey(high, low);
-      let p = provisional.get(key);
-      if (p === undefined) {
-        p = parentKeys.length;
-        parentKeys.push(key);
-        provisional.set(key, p);
-      }
-      parentOf[p9] = p;
-    });
-    const dictionary = sortedDictionary(parentKeys, resolution);
-    const index = indexColumn(count, dictionary.high.length);
-    for (let e = 0; e < count; e++) index[e] = dictionary.rank[parentOf[cell9[e]]];
-    levels.push({ resolution, index, high: dictionary.high, low: dictionary.low });
-  }
+  const { time, chunkRow } = columns;
+  const levels = cellLevels(cells9.keys(), cell9);
+  const { blockMinTime, blockMaxTime } = timeBlocks(time);
 
   const rows = { chunks, chunkStart, chunkRow };
   const siteGrid = new SiteGrid(
@@ -195,14 +281,16 @@ export function buildEventTable(inputs: readonly EventTableInput[], options: Eve
     count,
     baseTime,
     time,
-    lon,
-    lat,
-    category,
-    kind,
-    severity,
-    grading,
-    mode,
-    source,
+    blockMinTime,
+    blockMaxTime,
+    lon: columns.lon,
+    lat: columns.lat,
+    category: columns.category,
+    kind: columns.kind,
+    severity: columns.severity,
+    grading: columns.grading,
+    mode: columns.mode,
+    source: columns.source,
     site: siteAttribution.index,
     channel: channelAttribution.index,
     levels,

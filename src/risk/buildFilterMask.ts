@@ -29,8 +29,49 @@ function indexesOf(names: readonly string[] | undefined, dictionary: readonly st
 }
 
 /** True when `filters` constrains anything. */
-function isActive(filters: RiskFilters): boolean {
+export function hasConstraints(filters: RiskFilters): boolean {
   return Object.values(filters).some((value) => value !== undefined);
+}
+
+/**
+ * Which codes of the dimensions that also key the event weight pass `filters`: 1 per admitted
+ * category, grading code and severity value (0..255).
+ */
+export interface AdmittedClasses {
+  category: Uint8Array;
+  grading: Uint8Array;
+  severity: Uint8Array;
+}
+
+/** The filters on category, grading and severity as lookup tables (all 1 when unconstrained). */
+export function admittedClasses(filters: RiskFilters): AdmittedClasses {
+  const category = admitted(CATEGORY_KEYS.length, filters.categories?.map((key) => CATEGORY_CODE[key]));
+  const severity = new Uint8Array(256);
+  const severityMin = filters.severityMin ?? -Infinity;
+  const severityMax = filters.severityMax ?? Infinity;
+  for (let s = 0; s < 256; s++) severity[s] = s >= severityMin && s <= severityMax ? 1 : 0;
+
+  const grading = new Uint8Array(GRADING_CODE_COUNT);
+  const letters = filters.reliability === undefined ? null : new Set<string>(filters.reliability);
+  const worstDigit = filters.minCredibility ?? 6;
+  for (let code = 0; code < GRADING_CODE_COUNT; code++) {
+    const asCode = code === 0 ? GRADING_CODE_COUNT - 1 : code;
+    const letter = RELIABILITY_LETTERS[Math.floor((asCode - 1) / 6)];
+    const digit = ((asCode - 1) % 6) + 1;
+    grading[code] = (letters === null || letters.has(letter)) && digit <= worstDigit ? 1 : 0;
+  }
+  return { category, grading, severity };
+}
+
+/** `filters` without its category, grading and severity constraints (see admittedClasses). */
+export function withoutClassFilters(filters: RiskFilters): RiskFilters {
+  const rest: RiskFilters = { ...filters };
+  delete rest.categories;
+  delete rest.severityMin;
+  delete rest.severityMax;
+  delete rest.reliability;
+  delete rest.minCredibility;
+  return rest;
 }
 
 /**
@@ -39,8 +80,8 @@ function isActive(filters: RiskFilters): boolean {
  * the time slider can build it once and pass it to every query.
  */
 export function buildFilterMask(table: EventTable, filters: RiskFilters): Uint8Array | null {
-  if (!isActive(filters)) return null;
-  const categoryOk = admitted(CATEGORY_KEYS.length, filters.categories?.map((key) => CATEGORY_CODE[key]));
+  if (!hasConstraints(filters)) return null;
+  const { category: categoryOk, grading: gradingOk, severity: severityOk } = admittedClasses(filters);
   const kindOk = admitted(
     RECORD_KINDS.length,
     filters.kinds?.map((kind) => RECORD_KINDS.indexOf(kind)),
@@ -50,20 +91,6 @@ export function buildFilterMask(table: EventTable, filters: RiskFilters): Uint8A
     TRANSPORT_MODES.length + 1,
     filters.modes?.map((mode) => (mode === null ? 0 : TRANSPORT_MODES.indexOf(mode) + 1)),
   );
-  const severityOk = new Uint8Array(256);
-  const severityMin = filters.severityMin ?? -Infinity;
-  const severityMax = filters.severityMax ?? Infinity;
-  for (let s = 0; s < 256; s++) severityOk[s] = s >= severityMin && s <= severityMax ? 1 : 0;
-
-  const gradingOk = new Uint8Array(GRADING_CODE_COUNT);
-  const letters = filters.reliability === undefined ? null : new Set<string>(filters.reliability);
-  const worstDigit = filters.minCredibility ?? 6;
-  for (let code = 0; code < GRADING_CODE_COUNT; code++) {
-    const asCode = code === 0 ? GRADING_CODE_COUNT - 1 : code;
-    const letter = RELIABILITY_LETTERS[Math.floor((asCode - 1) / 6)];
-    const digit = ((asCode - 1) % 6) + 1;
-    gradingOk[code] = (letters === null || letters.has(letter)) && digit <= worstDigit ? 1 : 0;
-  }
 
   const byPlace = filters.sites !== undefined || filters.channels !== undefined;
   const siteOk = admitted(table.siteIds.length + 1, indexesOf(filters.sites ?? [], table.siteIds, 1));

@@ -1,5 +1,6 @@
 import { CATEGORY_KEYS } from '../domain/categories.ts';
 import { RECORD_KINDS } from '../domain/recordKinds.ts';
+import { buildClassWeights, type ClassWeights } from './ClassWeights.ts';
 import type { EventTable } from './EventTable.ts';
 import type { PreparedQuery } from './prepareQuery.ts';
 import { GRADING_CODE_COUNT } from './weightTable.ts';
@@ -24,10 +25,50 @@ export interface Breakdowns {
   topWeights: Float64Array;
 }
 
+/** Zeroed breakdowns with one slot per entry of `groups` (taken, not copied). */
+export function emptyBreakdowns(groups: Uint32Array, sourceCount: number): Breakdowns {
+  const slots = groups.length;
+  return {
+    groups,
+    byCategory: new Float64Array(slots * CATEGORY_KEYS.length),
+    byKind: new Float64Array(slots * RECORD_KINDS.length),
+    sourceCount,
+    bySource: new Float64Array(slots * sourceCount),
+    topRows: new Int32Array(slots * TOP_EVENT_COUNT).fill(-1),
+    topWeights: new Float64Array(slots * TOP_EVENT_COUNT).fill(-1),
+  };
+}
+
+/**
+ * Inserts the event at table row `row`, of weight `w` ≥ 0, into the TOP_EVENT_COUNT entries from
+ * `rowAt` in `topRows` and from `weightAt` in `topWeights` when it is heavy enough. Rows must
+ * arrive in ascending order: a strict comparison then keeps the earlier row on equal weights.
+ */
+export function insertTopEvent(
+  topRows: Int32Array,
+  rowAt: number,
+  topWeights: Float64Array,
+  weightAt: number,
+  row: number,
+  w: number,
+): void {
+  // Empty entries weigh -1, below any event.
+  if (!(w > topWeights[weightAt + TOP_EVENT_COUNT - 1])) return;
+  let k = TOP_EVENT_COUNT - 1;
+  while (k > 0 && w > topWeights[weightAt + k - 1]) {
+    topRows[rowAt + k] = topRows[rowAt + k - 1];
+    topWeights[weightAt + k] = topWeights[weightAt + k - 1];
+    k--;
+  }
+  topRows[rowAt + k] = row;
+  topWeights[weightAt + k] = w;
+}
+
 /**
  * Second pass over the window for the groups in `selected`: splits their score by category, kind
  * and source and keeps their TOP_EVENT_COUNT heaviest events. Same window, mask and weights as
- * accumulateWeights.
+ * accumulateWeights; `weights` may carry filters of their own (default: `query.weightTable`
+ * unfiltered), and `runs` (windowRuns triples) may narrow the rows visited.
  */
 export function collectBreakdowns(
   table: EventTable,
@@ -36,48 +77,36 @@ export function collectBreakdowns(
   selected: Uint32Array,
   query: PreparedQuery,
   mask: Uint8Array | null,
+  weights: ClassWeights = buildClassWeights(query.weightTable),
+  runs: Int32Array = Int32Array.of(0, table.count, 0),
 ): Breakdowns {
-  const slots = selected.length;
-  const categories = CATEGORY_KEYS.length;
-  const kinds = RECORD_KINDS.length;
-  const sourceCount = table.sources.length;
   const slotOf = new Int32Array(groupCount).fill(-1);
   selected.forEach((group, slot) => (slotOf[group] = slot));
-  const byCategory = new Float64Array(slots * categories);
-  const byKind = new Float64Array(slots * kinds);
-  const bySource = new Float64Array(slots * sourceCount);
-  const topRows = new Int32Array(slots * TOP_EVENT_COUNT).fill(-1);
-  const topWeights = new Float64Array(slots * TOP_EVENT_COUNT).fill(-1);
+  const breakdowns = emptyBreakdowns(selected.slice(), table.sources.length);
 
+  const { byCategory, byKind, bySource, sourceCount, topRows, topWeights } = breakdowns;
+  const categories = CATEGORY_KEYS.length;
+  const kinds = RECORD_KINDS.length;
   const { time, category, grading, severity, kind, source } = table;
-  const { fromSec, toSec, weightTable, decayShift, decayLowMask, decayHigh, decayLow } = query;
-  for (let i = 0; i < table.count; i++) {
-    const t = time[i];
-    if (t > toSec || t < fromSec) continue;
-    const slot = slotOf[groups[i]];
-    if (slot < 0 || (mask !== null && mask[i] === 0)) continue;
-    const c = category[i];
-    const age = toSec - t;
-    const w =
-      weightTable[c * GRADING_CODE_COUNT + grading[i]] *
-      severity[i] *
-      decayHigh[age >>> decayShift] *
-      decayLow[age & decayLowMask];
-    byCategory[slot * categories + c] += w;
-    byKind[slot * kinds + kind[i]] += w;
-    bySource[slot * sourceCount + source[i]] += w;
-    // Rows arrive in ascending order, so a strict comparison keeps the earlier row on ties.
-    const base = slot * TOP_EVENT_COUNT;
-    let k = TOP_EVENT_COUNT;
-    while (k > 0 && (topRows[base + k - 1] < 0 || w > topWeights[base + k - 1])) k--;
-    if (k < TOP_EVENT_COUNT) {
-      for (let j = TOP_EVENT_COUNT - 1; j > k; j--) {
-        topRows[base + j] = topRows[base + j - 1];
-        topWeights[base + j] = topWeights[base + j - 1];
-      }
-      topRows[base + k] = i;
-      topWeights[base + k] = w;
+  const { fromSec, toSec, decayShift, decayLowMask, decayHigh, decayLow } = query;
+  const { categoryGrading, severity: severityFactor } = weights;
+  for (let r = 0; r < runs.length; r += 3) {
+    const end = runs[r + 1];
+    for (let i = runs[r]; i < end; i++) {
+      const t = time[i];
+      if (t > toSec || t < fromSec) continue;
+      const slot = slotOf[groups[i]];
+      if (slot < 0 || (mask !== null && mask[i] === 0)) continue;
+      const c = category[i];
+      const base = categoryGrading[c * GRADING_CODE_COUNT + grading[i]] * severityFactor[severity[i]];
+      if (base !== base) continue;
+      const age = toSec - t;
+      const w = base * decayHigh[age >>> decayShift] * decayLow[age & decayLowMask];
+      byCategory[slot * categories + c] += w;
+      byKind[slot * kinds + kind[i]] += w;
+      bySource[slot * sourceCount + source[i]] += w;
+      insertTopEvent(topRows, slot * TOP_EVENT_COUNT, topWeights, slot * TOP_EVENT_COUNT, i, w);
     }
   }
-  return { groups: selected.slice(), byCategory, byKind, sourceCount, bySource, topRows, topWeights };
+  return breakdowns;
 }

@@ -1,10 +1,13 @@
-import { accumulateWeights } from './accumulateWeights.ts';
-import { resolveFilterMask, type FilterInput } from './buildFilterMask.ts';
+import { accumulateHotspots, type HotspotSums } from './accumulateHotspots.ts';
+import type { FilterInput } from './buildFilterMask.ts';
+import { cellRecordBytes, createCellRecords, recordBreakdowns } from './CellRecords.ts';
 import { collectBreakdowns, type Breakdowns } from './collectBreakdowns.ts';
 import { cellLevel, type EventTable } from './EventTable.ts';
+import { planFilters } from './planFilters.ts';
 import { prepareQuery } from './prepareQuery.ts';
 import { rankGroups } from './rankGroups.ts';
 import { resolveRiskParams, type RiskParams } from './RiskParams.ts';
+import { windowRuns } from './windowRuns.ts';
 
 /**
  * Ranked hotspots of one evaluation, as flat typed arrays aligned by rank (index 0 = hottest).
@@ -34,28 +37,36 @@ export interface HotspotResult {
 }
 
 /**
+ * Per-cell breakdowns are accumulated in the main pass (instead of a second pass for the top N)
+ * while their records stay this small: then they live in cache, and the single pass wins.
+ */
+const FUSED_BREAKDOWN_BYTES = 512 * 1024;
+
+/**
  * Scores every H3 cell at `params.resolution`: the sum of decayed, graded, weighted events in
  * (T − window, T]; ranks by score (ties by cell id) and breaks the top N down.
+ *
+ * One pass over the rows does the work of accumulateWeights for both windows (and, for few
+ * cells, of collectBreakdowns): it visits only the time blocks that meet either window and
+ * applies the category, grading and severity filters through the weight lookups (planFilters).
  */
 export function computeHotspots(table: EventTable, params: RiskParams, filters?: FilterInput): HotspotResult {
   const resolved = resolveRiskParams(params);
   const level = cellLevel(table, resolved.resolution);
-  const mask = resolveFilterMask(table, filters);
   const size = level.high.length;
 
   const query = prepareQuery(table, resolved);
-  const scoreOf = new Float64Array(size);
-  const countOf = new Uint32Array(size);
-  accumulateWeights(table, level.index, query, mask, scoreOf, countOf);
-  const previousOf = new Float64Array(size);
-  accumulateWeights(
-    table,
-    level.index,
-    prepareQuery(table, resolved, resolved.time - resolved.windowMs),
-    mask,
-    previousOf,
-    new Uint32Array(size),
-  );
+  const previousQuery = prepareQuery(table, resolved, resolved.time - resolved.windowMs);
+  const plan = planFilters(table, filters, query.weightTable);
+  const sums: HotspotSums = { scores: new Float64Array(size), counts: new Uint32Array(size), previous: new Float64Array(size) };
+  const sourceCount = table.sources.length;
+  const fused = resolved.topN > 0 && cellRecordBytes(size, sourceCount) <= FUSED_BREAKDOWN_BYTES;
+  const records = fused ? createCellRecords(size, sourceCount) : null;
+  const runs = windowRuns(table, query, previousQuery);
+  accumulateHotspots(table, level.index, query, previousQuery, plan, runs, sums, records);
+  const scoreOf = sums.scores;
+  const countOf = sums.counts;
+  const previousOf = sums.previous;
 
   const cells = rankGroups(scoreOf, countOf);
   const n = cells.length;
@@ -76,7 +87,11 @@ export function computeHotspots(table: EventTable, params: RiskParams, filters?:
     totalScore += scoreOf[g];
     totalCount += countOf[g];
   }
-  const details = collectBreakdowns(table, level.index, size, cells.subarray(0, resolved.topN), query, mask);
+  const selected = cells.subarray(0, resolved.topN);
+  const details =
+    records !== null
+      ? recordBreakdowns(records, selected)
+      : collectBreakdowns(table, level.index, size, selected, query, plan.mask, plan.weights, windowRuns(table, query));
   return {
     time: resolved.time,
     windowMs: resolved.windowMs,

@@ -149,7 +149,10 @@ export class ColumnarEventStore implements EventStore {
     this.activeImportId = null;
     if (!end.published) return;
     if (this.keyIndex && this.indexGeneration === end.expectedGeneration) {
-      this.keyIndex.absorb(end.overlay);
+      // The first import into an empty store: its overlay is the whole index, and copying a
+      // million keys into an empty Map would cost as much as building the overlay did.
+      if (this.keyIndex.size === 0) this.keyIndex = end.overlay;
+      else this.keyIndex.absorb(end.overlay);
       this.indexGeneration = end.generation;
     } else {
       this.keyIndex = null;

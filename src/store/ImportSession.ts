@@ -4,11 +4,13 @@ import type { EventChunk } from '../events/EventChunk.ts';
 import { isQuotaExceededError } from './isQuotaExceededError.ts';
 import { KeyIndex } from './KeyIndex.ts';
 import { recordContentHash } from './recordContentHash.ts';
-import { recordKey } from './recordKey.ts';
+import { recordKeyPrefix } from './recordKey.ts';
 import { StorageFullError } from './StorageFullError.ts';
 import type { StoreBackend } from './StoreBackend.ts';
 import { chunkIdFor } from './StoredChunk.ts';
 import { decideUpsert, type UpsertOutcome } from './UpsertOutcome.ts';
+
+const KEY_PREFIX_MEMO_LIMIT = 4096;
 
 /** What a store needs to know about a file before importing it. */
 export interface ImportMeta {
@@ -28,7 +30,10 @@ export interface UpsertCounts {
 /** Where a session stands; everything but `open`, `sealed` and `publishing` is final. */
 export type ImportSessionState = 'open' | 'sealed' | 'publishing' | 'published' | 'cancelled' | 'failed';
 
-/** How a session ended, reported once to the store that began it. */
+/**
+ * How a session ended, reported once to the store that began it. After a publish the store owns
+ * `overlay` (the keys this import placed) and may merge it into its index or adopt it outright.
+ */
 export type ImportSessionEnd =
   | { published: true; overlay: KeyIndex; expectedGeneration: number; generation: number }
   | { published: false };
@@ -70,6 +75,7 @@ export class ImportSession {
   private readonly pendingHashes = new Map<number, Float64Array>();
   private readonly staged: { id: string; rows: number }[] = [];
   private readonly tally: UpsertCounts = { accepted: 0, updated: 0, unchanged: 0, stale: 0 };
+  private readonly keyPrefixes = new Map<string, string>();
   private placedRows = 0;
   private stagedRows = 0;
   private inFlight: Promise<unknown> | null = null;
@@ -103,21 +109,40 @@ export class ImportSession {
   classify(records: readonly FeedRecord[]): UpsertOutcome[] {
     if (this.currentState !== 'open') throw new Error(`classify() on a ${this.currentState} import`);
     const { base } = this.init;
-    const { overlay, chunkRows, importId } = this;
+    const { overlay, chunkRows, importId, tally } = this;
+    // A fresh store's index is empty: skip its lookup (hashing a 1M-key Map miss is not free).
+    const searchBase = base.size > 0;
     const outcomes = new Array<UpsertOutcome>(records.length);
     let chunkSeq = -1;
     let chunkOrdinal = -1;
     let hashes: Float64Array | undefined;
+    let lastSource: string | null = null;
+    let prefix = '';
     for (let i = 0; i < records.length; i++) {
       const record = records[i];
-      const key = recordKey(record.source, record.id);
-      const hash = recordContentHash(record);
+      const source = record.source;
+      if (source !== lastSource) {
+        lastSource = source;
+        prefix = this.keyPrefix(source);
+      }
+      const key = prefix + record.id;
       const ownSlot = overlay.find(key);
       const index = ownSlot < 0 ? base : overlay;
-      const slot = ownSlot < 0 ? base.find(key) : ownSlot;
-      const outcome: UpsertOutcome = slot < 0 ? 'accepted' : decideUpsert(index.versionAt(slot), index.hashAt(slot), record.updated, hash);
+      const slot = ownSlot < 0 ? (searchBase ? base.find(key) : -1) : ownSlot;
+      let outcome: UpsertOutcome;
+      let hash: number;
+      if (slot < 0) {
+        outcome = 'accepted';
+        hash = recordContentHash(record);
+      } else {
+        const version = record.updated;
+        const storedVersion = index.versionAt(slot);
+        // A stale record is dropped unread, so only the others need their content hashed.
+        hash = version < storedVersion ? 0 : recordContentHash(record);
+        outcome = decideUpsert(storedVersion, index.hashAt(slot), version, hash);
+      }
       outcomes[i] = outcome;
-      this.tally[outcome]++;
+      tally[outcome]++;
       if (outcome === 'unchanged' || outcome === 'stale') continue;
       if (outcome === 'updated') this.supersede(index.chunkIdAt(slot), index.rowAt(slot));
       const placement = this.placedRows++;
@@ -136,6 +161,16 @@ export class ImportSession {
       overlay.write(ownSlot < 0 ? overlay.insert(key) : ownSlot, chunkOrdinal, row, record.updated, hash);
     }
     return outcomes;
+  }
+
+  /** recordKeyPrefix(source), memoised: a file names few sources, and keys are built per row. */
+  private keyPrefix(source: string): string {
+    let prefix = this.keyPrefixes.get(source);
+    if (prefix === undefined) {
+      prefix = recordKeyPrefix(source);
+      if (this.keyPrefixes.size < KEY_PREFIX_MEMO_LIMIT) this.keyPrefixes.set(source, prefix);
+    }
+    return prefix;
   }
 
   /**

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FeedRecord } from '../domain/FeedRecord.ts';
 import { recordContentHash } from './recordContentHash.ts';
@@ -52,5 +53,92 @@ describe('recordContentHash', () => {
     expect(recordContentHash(makeRecord({ links: ['a;b'] }))).not.toBe(recordContentHash(makeRecord({ links: ['a', 'b'] })));
     expect(recordContentHash(makeRecord({ site: '' }))).not.toBe(recordContentHash(makeRecord({ site: null })));
     expect(recordContentHash(makeRecord({ links: [''] }))).not.toBe(recordContentHash(makeRecord({ links: [] })));
+  });
+});
+
+/**
+ * The original, straightforward serialisation. Hashes are stored with the chunks, so any faster
+ * implementation must give exactly these values.
+ */
+function referenceHash(record: FeedRecord): number {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  const unit = (value: number) => {
+    a = Math.imul(a ^ value, 0x01000193);
+    b = Math.imul(b ^ value, 0x5bd1e995);
+    b ^= b >>> 13;
+  };
+  const word = (value: number) => {
+    unit(value & 0xffff);
+    unit(value >>> 16);
+  };
+  const text = (value: string) => {
+    word(value.length);
+    for (let i = 0; i < value.length; i++) unit(value.charCodeAt(i));
+  };
+  const words = new Uint32Array(new Float64Array(1).buffer);
+  const num = (value: number) => {
+    new Float64Array(words.buffer)[0] = value;
+    word(words[0]);
+    word(words[1]);
+  };
+  const optionalText = (value: string | null) => {
+    unit(value === null ? 0 : 1);
+    if (value !== null) text(value);
+  };
+  text(record.source);
+  text(record.id);
+  num(record.time);
+  num(record.updated);
+  num(record.lon);
+  num(record.lat);
+  text(record.category);
+  text(record.kind);
+  num(record.severity);
+  optionalText(record.grading);
+  unit(record.valueCny === null ? 0 : 1);
+  if (record.valueCny !== null) num(record.valueCny);
+  optionalText(record.mode);
+  optionalText(record.site);
+  optionalText(record.channel);
+  word(record.links.length);
+  for (const link of record.links) text(link);
+  text(record.description);
+  b ^= b >>> 16;
+  b = Math.imul(b, 0x85ebca6b);
+  b ^= b >>> 13;
+  b = Math.imul(b, 0xc2b2ae35);
+  b ^= b >>> 16;
+  return (b >>> 11) * 4294967296 + (a >>> 0);
+}
+
+describe('recordContentHash values', () => {
+  it('equals the reference serialisation on arbitrary records', () => {
+    const optional = (arb: fc.Arbitrary<string>) => fc.option(arb, { nil: null });
+    const record = fc.record({
+      source: fc.string({ maxLength: 12 }),
+      id: fc.string({ maxLength: 40, unit: 'binary' }),
+      time: fc.double(),
+      updated: fc.double(),
+      lon: fc.double(),
+      lat: fc.double(),
+      category: fc.constantFrom('tobacco', 'narcotics', 'other'),
+      kind: fc.constantFrom('seizure', 'clue'),
+      severity: fc.integer({ min: 1, max: 5 }),
+      grading: optional(fc.constantFrom('A1', 'F6')),
+      valueCny: fc.option(fc.double(), { nil: null }),
+      mode: optional(fc.constantFrom('sea', 'air')),
+      site: optional(fc.string({ maxLength: 20 })),
+      channel: optional(fc.string({ maxLength: 20 })),
+      links: fc.array(fc.string({ maxLength: 10 }), { maxLength: 4 }),
+      description: fc.string({ maxLength: 120, unit: 'grapheme' }),
+    }) as fc.Arbitrary<FeedRecord>;
+    fc.assert(
+      fc.property(record, (r) => {
+        expect(recordContentHash(r)).toBe(referenceHash(r));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(recordContentHash(makeRecord())).toBe(referenceHash(makeRecord()));
   });
 });
