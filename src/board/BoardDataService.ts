@@ -50,6 +50,8 @@ export class BoardDataService {
   private links: LinkResult | null = null;
   private demo = false;
   private latestRequest = 0;
+  /** Latest event time of the loaded data, epoch ms (-Infinity when empty). */
+  private latestEventTime = -Infinity;
 
   constructor(private readonly sources: BoardDataSources) {}
 
@@ -63,6 +65,7 @@ export class BoardDataService {
     this.table = buildEventTable(chunks, { sites: REFERENCE_SITES, channels: REFERENCE_CHANNELS });
     this.lookup = null;
     this.links = null;
+    this.latestEventTime = latestTime(this.table);
     const loadMs = performance.now() - startedAt;
     const snapshot = buildEventSnapshot(chunks);
     return { demo: this.demo, snapshot, loadMs, queryBytesPerEvent: queryBytesPerEvent(this.table), sources: [...this.table.sources].sort() };
@@ -76,11 +79,8 @@ export class BoardDataService {
   /** The instant a query defaults to: now, or the end of the data when it is older than a day. */
   defaultEvaluationTime(): number {
     const now = this.sources.now();
-    const table = this.table;
-    if (!table || table.count === 0) return now;
-    let latest = -Infinity;
-    for (let i = 0; i < table.count; i++) if (table.time[i] > latest) latest = table.time[i];
-    const latestMs = table.baseTime + latest * 1000;
+    const latestMs = this.latestEventTime;
+    if (!Number.isFinite(latestMs)) return now;
     return latestMs < now - 24 * HOUR_MS ? Math.ceil(latestMs / HOUR_MS) * HOUR_MS : now;
   }
 
@@ -143,6 +143,12 @@ export class BoardDataService {
     }
     return this.links;
   }
+}
+
+function latestTime(table: EventTable): number {
+  let latest = -Infinity;
+  for (let i = 0; i < table.count; i++) if (table.time[i] > latest) latest = table.time[i];
+  return table.count ? table.baseTime + latest * 1000 : -Infinity;
 }
 
 function liveRows(chunk: EventChunk, mask: Uint8Array | undefined): number {
