@@ -94,12 +94,14 @@ export class BoardDataService {
     if (request.requestId !== this.latestRequest || !this.table) return cancelledAnswer(request.requestId);
     const table = this.table;
     const startedAt = performance.now();
-    const hotspots = computeHotspots(table, request.params, request.filters);
+    const detailCount = request.detailCount ?? 25;
+    // Breakdowns only for the hotspots the answer describes.
+    const hotspots = computeHotspots(table, { topN: detailCount, ...request.params }, request.filters);
     const hotspotsMs = performance.now() - startedAt;
     const positive = countPositive(hotspots.scores);
     const hotspotCells: string[] = new Array(positive);
     for (let rank = 0; rank < positive; rank++) hotspotCells[rank] = cellHalvesToHex(hotspots.cellHigh[rank], hotspots.cellLow[rank]);
-    const described = describeHotspots(hotspots, table, request.detailCount ?? 25);
+    const described = describeHotspots(hotspots, table, detailCount);
     const places = computeSiteRisk(table, request.params, request.filters, REFERENCE_SITES, REFERENCE_CHANNELS);
     const alerts = computeAlerts(table, request.params, request.filters, request.alerts);
     const links = this.crossBorderLinks(table);

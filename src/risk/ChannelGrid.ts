@@ -1,6 +1,13 @@
-import { cosLatitude, KM_PER_DEGREE, scaledDistanceToSegmentKm } from './distanceKm.ts';
+import { cosLatitude, distanceKm, KM_PER_DEGREE, scaledDistanceToSegmentKm } from './distanceKm.ts';
+import { BoxDecision, UNDECIDED } from './BoxDecision.ts';
 import { LonLatGrid } from './LonLatGrid.ts';
 import type { ReferenceChannel } from './ReferencePlaces.ts';
+
+/**
+ * Margin, km, for decideBox: the local-frame distance is within well under a metre of the true one
+ * at the radii used, and its frame differs slightly from point to point.
+ */
+const FRAME_MARGIN_KM = 0.005;
 
 /** Finds the channel polyline nearest to a point within a radius, through a LonLatGrid of segments. */
 export class ChannelGrid {
@@ -9,6 +16,8 @@ export class ChannelGrid {
   private readonly channelOf: Uint32Array;
   private readonly radiusKm: number;
   private readonly grid: LonLatGrid | null;
+  private readonly decision: BoxDecision;
+  private readonly boxCellList = new Int32Array(4);
 
   /** `radiusKm` ≤ 0 makes every query miss. A one-vertex channel acts as a point. */
   constructor(channels: readonly ReferenceChannel[], radiusKm: number) {
@@ -34,6 +43,7 @@ export class ChannelGrid {
       boxes.set([Math.min(aLon, bLon), Math.min(aLat, bLat), Math.max(aLon, bLon), Math.max(aLat, bLat)], 4 * s);
     }
     this.grid = radiusKm > 0 && this.channelOf.length > 0 ? new LonLatGrid(boxes, radiusKm) : null;
+    this.decision = new BoxDecision(radiusKm);
   }
 
   /** Index of the channel nearest to the point within the radius (lowest index on a tie), or -1. */
@@ -57,5 +67,36 @@ export class ChannelGrid {
       }
     }
     return best;
+  }
+
+  /**
+   * The answer nearest() gives for every point of the lon/lat box when they all share it (a
+   * channel index, or -1 when no channel is within the radius of any point), else UNDECIDED. The
+   * distance to a polyline changes by at most the distance moved, so each candidate's distance
+   * from the box centre, widened by the box's reach and a margin for the local frame's error,
+   * bounds it over the whole box.
+   */
+  decideBox(minLon: number, minLat: number, maxLon: number, maxLat: number): number {
+    const grid = this.grid;
+    if (grid === null) return -1;
+    const cells = this.boxCellList;
+    const cellCount = grid.boxCells(minLon, minLat, maxLon, maxLat, cells);
+    if (cellCount < 0) return UNDECIDED;
+    const lon = (minLon + maxLon) / 2;
+    const lat = (minLat + maxLat) / 2;
+    const reach = distanceKm(minLon, minLat, maxLon, maxLat) * 0.51 + FRAME_MARGIN_KM;
+    const kx = KM_PER_DEGREE * cosLatitude(lat);
+    const seg = this.segments;
+    const decision = this.decision;
+    decision.reset();
+    for (let k = 0; k < cellCount; k++) {
+      const cell = cells[k];
+      for (let slot = grid.start[cell]; slot < grid.start[cell + 1]; slot++) {
+        const s = grid.items[slot];
+        const d = scaledDistanceToSegmentKm(lon, lat, kx, seg[4 * s], seg[4 * s + 1], seg[4 * s + 2], seg[4 * s + 3]);
+        decision.add(this.channelOf[s], d - reach, d + reach);
+      }
+    }
+    return decision.answer();
   }
 }

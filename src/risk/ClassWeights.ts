@@ -1,33 +1,30 @@
 import type { AdmittedClasses } from './buildFilterMask.ts';
+import { SEVERITY_SLOTS } from './EventTable.ts';
 import { GRADING_CODE_COUNT } from './weightTable.ts';
 
 /**
- * Per-query weight lookups with the filters on category, grading and severity folded in, so a
- * pass needs no mask for them: an event's undecayed weight is
- * `categoryGrading[category * GRADING_CODE_COUNT + grading] * severity[severity]`, NaN when a
- * filter excludes it.
+ * Per-query undecayed weight of each weight class (EventTable.weightClass), with the filters on
+ * category, grading and severity folded in, so a pass needs no mask for them.
  */
 export interface ClassWeights {
-  /** buildWeightTable's entries, NaN where the category or grading is filtered out. */
-  categoryGrading: Float64Array;
-  /** Per severity value 0..255: the value itself, NaN where filtered out. */
-  severity: Float64Array;
+  /**
+   * `weightTable[category · GRADING_CODE_COUNT + grading] · severity` per class; NaN where a filter
+   * excludes the class. Severity is an exact integer, so this is bit for bit the product the
+   * model's formula starts with.
+   */
+  weight: Float64Array;
 }
 
-/**
- * ClassWeights from a weight table and, optionally, the admitted classes. Severity factors are
- * the exact integers, so `categoryGrading[…] * severity[…]` is bit for bit the product
- * `weightTable[…] * severity` that accumulateWeights computes.
- */
+/** ClassWeights from a weight table (buildWeightTable) and, optionally, the admitted classes. */
 export function buildClassWeights(weightTable: Float64Array, admitted?: AdmittedClasses): ClassWeights {
-  const categoryGrading = weightTable.slice();
-  const severity = new Float64Array(256);
-  for (let s = 0; s < severity.length; s++) severity[s] = admitted === undefined || admitted.severity[s] === 1 ? s : Number.NaN;
-  if (admitted !== undefined) {
-    for (let k = 0; k < categoryGrading.length; k++) {
-      const category = Math.floor(k / GRADING_CODE_COUNT);
-      if (admitted.category[category] !== 1 || admitted.grading[k % GRADING_CODE_COUNT] !== 1) categoryGrading[k] = Number.NaN;
+  const weight = new Float64Array(weightTable.length * SEVERITY_SLOTS);
+  for (let k = 0; k < weightTable.length; k++) {
+    const admits =
+      admitted === undefined ||
+      (admitted.category[Math.floor(k / GRADING_CODE_COUNT)] === 1 && admitted.grading[k % GRADING_CODE_COUNT] === 1);
+    for (let s = 0; s < SEVERITY_SLOTS; s++) {
+      weight[k * SEVERITY_SLOTS + s] = admits && (admitted === undefined || admitted.severity[s] === 1) ? weightTable[k] * s : Number.NaN;
     }
   }
-  return { categoryGrading, severity };
+  return { weight };
 }

@@ -10,6 +10,12 @@ export const MAX_TABLE_RESOLUTION = 9;
 /** Rows per time block: the unit in which passes skip rows that lie outside every window. */
 export const TIME_BLOCK_ROWS = 1024;
 
+/** log2 of TIME_BLOCK_ROWS: row `i` lies in block `i >>> TIME_BLOCK_SHIFT`. */
+export const TIME_BLOCK_SHIFT = 10;
+
+/** Severity slots per (category, grading) pair in a weight class: severities 0..5. */
+export const SEVERITY_SLOTS = 6;
+
 /** Per-event cells at one H3 resolution, as indexes into a dictionary sorted by cell id. */
 export interface CellLevel {
   resolution: number;
@@ -48,7 +54,7 @@ export interface EventTable {
   category: Uint8Array;
   /** Index into RECORD_KINDS. */
   kind: Uint8Array;
-  /** 1..5. */
+  /** 1..5 (a corrupt chunk's larger values are clamped to 5). */
   severity: Uint8Array;
   /** encodeGrading() code; 0 = ungraded. */
   grading: Uint8Array;
@@ -56,11 +62,20 @@ export interface EventTable {
   mode: Uint8Array;
   /** Index into `sources`. */
   source: Uint16Array;
+  /**
+   * The event's weight class, `(category · GRADING_CODE_COUNT + grading) · SEVERITY_SLOTS +
+   * severity`: everything its undecayed weight depends on, so a pass reads one column and one
+   * small per-query lookup (ClassWeights) instead of three columns.
+   */
+  weightClass: Uint16Array;
   /** Attributed site: 0 = none, else 1 + index into `siteIds`. */
   site: Uint16Array;
   /** Attributed channel: 0 = none, else 1 + index into `channelIds`. */
   channel: Uint16Array;
-  /** Cell columns for resolutions MIN_TABLE_RESOLUTION..MAX_TABLE_RESOLUTION; see cellLevel(). */
+  /**
+   * Cell columns for resolutions MIN_TABLE_RESOLUTION..MAX_TABLE_RESOLUTION; see cellLevel(). The
+   * coarser levels compute their per-event `index` column on first access.
+   */
   levels: CellLevel[];
   /** Source agencies, global over the chunks. */
   sources: string[];
@@ -105,7 +120,7 @@ export function eventLocation(table: EventTable, row: number): { chunk: number; 
 }
 
 /**
- * Bytes per event of the query columns (time, position, codes, dictionary indexes and the five
+ * Bytes per event of the query columns (time, position, codes, weight class, dictionary indexes and the five
  * cell columns), excluding the lookup column `chunkRow` and the per-table dictionaries.
  */
 export function queryBytesPerEvent(table: EventTable): number {
@@ -119,6 +134,7 @@ export function queryBytesPerEvent(table: EventTable): number {
     table.grading,
     table.mode,
     table.source,
+    table.weightClass,
     table.site,
     table.channel,
     ...table.levels.map((level) => level.index),

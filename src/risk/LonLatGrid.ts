@@ -83,6 +83,21 @@ export class LonLatGrid {
     return Math.floor((lat - this.minLat) / this.cellLat);
   }
 
+  /**
+   * Writes the cells a lon/lat box meets into `into` (up to four; those outside the grid left
+   * out) and returns how many, or -1 when the box meets more than two columns or rows of cells.
+   */
+  boxCells(minLon: number, minLat: number, maxLon: number, maxLat: number, into: Int32Array): number {
+    const c0 = Math.max(0, this.column(minLon));
+    const c1 = Math.min(this.columns - 1, this.column(maxLon));
+    const r0 = Math.max(0, this.row(minLat));
+    const r1 = Math.min(this.rows - 1, this.row(maxLat));
+    if (c1 - c0 > 1 || r1 - r0 > 1) return -1;
+    let count = 0;
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) into[count++] = r * this.columns + c;
+    return count;
+  }
+
   /** Cell holding the point, or -1 when the point is outside the grid (no item within reach). */
   cellOf(lon: number, lat: number): number {
     const c = this.column(lon);

@@ -52,6 +52,11 @@ export interface RiskParams {
   channelRadiusKm?: number;
   /** How many top hotspots or places get breakdowns (default 200). */
   topN?: number;
+  /**
+   * Whether hotspots also score the previous window, for their trend (default true). Without
+   * it a pass reads the current window only, and HotspotResult.previous holds NaN.
+   */
+  trend?: boolean;
 }
 
 /** RiskParams with every default filled in and checked. */
@@ -66,6 +71,7 @@ export interface ResolvedRiskParams {
   siteRadiusKm: number | null;
   channelRadiusKm: number | null;
   topN: number;
+  trend: boolean;
 }
 
 /** Default window, half-life, resolution and top-N. */
@@ -106,6 +112,7 @@ export function resolveRiskParams(params: RiskParams): ResolvedRiskParams {
     siteRadiusKm: params.siteRadiusKm ?? null,
     channelRadiusKm: params.channelRadiusKm ?? null,
     topN: params.topN ?? DEFAULT_RISK_PARAMS.topN,
+    trend: params.trend ?? true,
   };
   if (!Number.isFinite(resolved.time)) throw new RangeError(`time must be epoch ms, got ${resolved.time}`);
   // Window ages index the decay tables as unsigned 32-bit seconds.

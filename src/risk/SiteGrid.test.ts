@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ChannelGrid } from './ChannelGrid.ts';
 import { distanceKm, distanceToSegmentKm } from './distanceKm.ts';
 import type { ReferenceChannel } from './ReferencePlaces.ts';
+import { UNDECIDED } from './BoxDecision.ts';
 import { SiteGrid } from './SiteGrid.ts';
 
 const lon = fc.double({ min: 113.4, max: 113.7, noNaN: true });
@@ -10,6 +11,46 @@ const lat = fc.double({ min: 22.1, max: 22.4, noNaN: true });
 const point = fc.tuple(lon, lat);
 
 describe('SiteGrid', () => {
+  it('decides a box only with the answer nearest() gives at every point of it', () => {
+    let decided = 0;
+    fc.assert(
+      fc.property(
+        fc.array(point, { minLength: 1, maxLength: 30 }),
+        point,
+        fc.double({ min: 0, max: 0.01, noNaN: true }),
+        fc.double({ min: 0, max: 0.01, noNaN: true }),
+        fc.double({ min: 0.2, max: 5, noNaN: true }),
+        (sites, [x0, y0], width, height, radius) => {
+          const grid = new SiteGrid(
+            sites.map((s) => s[0]),
+            sites.map((s) => s[1]),
+            radius,
+          );
+          const answer = grid.decideBox(x0, y0, x0 + width, y0 + height);
+          if (answer === UNDECIDED) return;
+          decided++;
+          for (let k = 0; k <= 8; k++) {
+            for (let j = 0; j <= 8; j++) expect(grid.nearest(x0 + (width * k) / 8, y0 + (height * j) / 8)).toBe(answer);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+    // Most small boxes are decidable, so the property is not vacuous.
+    expect(decided).toBeGreaterThan(200);
+  });
+
+  it('leaves a box straddling the radius or a tie undecided', () => {
+    const grid = new SiteGrid([113.5, 113.52], [22.2, 22.2], 3);
+    // About 1.03 km east of the first site, 1.03 km west of the second: a tie in the middle.
+    expect(grid.decideBox(113.5099, 22.2, 113.5101, 22.2001)).toBe(UNDECIDED);
+    expect(grid.decideBox(113.5001, 22.2, 113.5002, 22.2001)).toBe(0);
+    expect(grid.decideBox(113.5195, 22.2, 113.5199, 22.2001)).toBe(1);
+    // Straddling the 3 km circle north of the first site (0.027° of latitude ≈ 3 km).
+    expect(grid.decideBox(113.5, 22.2265, 113.5001, 22.2275)).toBe(UNDECIDED);
+    expect(grid.decideBox(113.5, 22.25, 113.5001, 22.2501)).toBe(-1);
+  });
+
   it('finds the same site as a brute-force scan', () => {
     fc.assert(
       fc.property(fc.array(point, { maxLength: 40 }), fc.array(point, { minLength: 1, maxLength: 40 }), fc.double({ min: 0.1, max: 8, noNaN: true }), (sites, queries, radius) => {
@@ -50,6 +91,34 @@ describe('SiteGrid', () => {
 });
 
 describe('ChannelGrid', () => {
+  it('decides a box only with the answer nearest() gives at every point of it', () => {
+    let decided = 0;
+    const channel = fc.array(point, { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(
+        fc.array(channel, { minLength: 1, maxLength: 6 }),
+        point,
+        fc.double({ min: 0, max: 0.01, noNaN: true }),
+        fc.double({ min: 0, max: 0.01, noNaN: true }),
+        fc.double({ min: 0.2, max: 5, noNaN: true }),
+        (lines, [x0, y0], width, height, radius) => {
+          const grid = new ChannelGrid(
+            lines.map((coordinates, i) => ({ id: `c${i}`, coordinates })),
+            radius,
+          );
+          const answer = grid.decideBox(x0, y0, x0 + width, y0 + height);
+          if (answer === UNDECIDED) return;
+          decided++;
+          for (let k = 0; k <= 8; k++) {
+            for (let j = 0; j <= 8; j++) expect(grid.nearest(x0 + (width * k) / 8, y0 + (height * j) / 8)).toBe(answer);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+    expect(decided).toBeGreaterThan(200);
+  });
+
   it('finds the same channel as a brute-force scan', () => {
     const channel = fc.array(point, { minLength: 1, maxLength: 5 });
     fc.assert(

@@ -1,4 +1,5 @@
 import { cosLatitude, EARTH_RADIUS_KM, haversineKm } from './distanceKm.ts';
+import { BoxDecision, UNDECIDED } from './BoxDecision.ts';
 import { LonLatGrid } from './LonLatGrid.ts';
 
 const HALF_RAD = Math.PI / 360;
@@ -14,6 +15,9 @@ const EARTH_DIAMETER_KM = 2 * EARTH_RADIUS_KM;
 
 /** Relative width of the interval known to hold the exact haversineKm around the approximation. */
 const SLACK = 1e-9;
+
+/** Margin, km, by which decideBox's distance intervals are widened against rounding. */
+const BOX_MARGIN_KM = 1e-6;
 
 /**
  * haversineKm with the sines and the arcsine replaced by their Taylor series: no trigonometry, and
@@ -48,6 +52,8 @@ export class SiteGrid {
   private readonly cosLats: Float64Array;
   private readonly radiusKm: number;
   private readonly grid: LonLatGrid | null;
+  private readonly decision: BoxDecision;
+  private readonly boxCellList = new Int32Array(4);
 
   /** Points as parallel lon/lat lists; `radiusKm` ≤ 0 makes every query miss. */
   constructor(lons: ArrayLike<number>, lats: ArrayLike<number>, radiusKm: number) {
@@ -58,6 +64,7 @@ export class SiteGrid {
     const boxes = new Float64Array(this.lons.length * 4);
     for (let i = 0; i < this.lons.length; i++) boxes.set([this.lons[i], this.lats[i], this.lons[i], this.lats[i]], 4 * i);
     this.grid = radiusKm > 0 && this.lons.length > 0 ? new LonLatGrid(boxes, radiusKm) : null;
+    this.decision = new BoxDecision(radiusKm);
   }
 
   /**
@@ -101,5 +108,45 @@ export class SiteGrid {
       }
     }
     return best;
+  }
+
+  /**
+   * The answer nearest() gives for every point of the lon/lat box, when they all share it: the
+   * index of a point, or -1 when no point of the box is within the radius; else UNDECIDED. Decides
+   * only when no point of the box is near a tie or the radius, by bounding each candidate's
+   * distance with the triangle inequality around the box centre, so it never disagrees with
+   * nearest(); boxes wider than a grid cell are UNDECIDED.
+   */
+  decideBox(minLon: number, minLat: number, maxLon: number, maxLat: number): number {
+    const grid = this.grid;
+    if (grid === null) return -1;
+    const cells = this.boxCellList;
+    const cellCount = grid.boxCells(minLon, minLat, maxLon, maxLat, cells);
+    if (cellCount < 0) return UNDECIDED;
+    const { lons, lats, cosLats } = this;
+    const lon = (minLon + maxLon) / 2;
+    const lat = (minLat + maxLat) / 2;
+    const cosLat = cosLatitude(lat);
+    // Distance from the centre to the farthest corner (the south corners: the box is narrowest in
+    // km at its north edge in the northern hemisphere, so take both), with room for curvature.
+    const reach =
+      Math.max(
+        haversineKm(lon, lat, cosLat, minLon, minLat, cosLatitude(minLat)),
+        haversineKm(lon, lat, cosLat, minLon, maxLat, cosLatitude(maxLat)),
+      ) *
+        1.01 +
+      BOX_MARGIN_KM;
+    const decision = this.decision;
+    decision.reset();
+    for (let k = 0; k < cellCount; k++) {
+      const cell = cells[k];
+      for (let slot = grid.start[cell]; slot < grid.start[cell + 1]; slot++) {
+        const i = grid.items[slot];
+        let d = approximateHaversineKm(lon, lat, cosLat, lons[i], lats[i], cosLats[i]);
+        if (d !== d) d = haversineKm(lon, lat, cosLat, lons[i], lats[i], cosLats[i]);
+        decision.add(i, d * (1 - SLACK) - reach, d * (1 + SLACK) + reach);
+      }
+    }
+    return decision.answer();
   }
 }

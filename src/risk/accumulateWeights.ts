@@ -1,6 +1,6 @@
-import type { EventTable } from './EventTable.ts';
-import type { PreparedQuery } from './prepareQuery.ts';
-import { GRADING_CODE_COUNT } from './weightTable.ts';
+import { buildClassWeights } from './ClassWeights.ts';
+import { SEVERITY_SLOTS, type EventTable } from './EventTable.ts';
+import { rowDecay, type PreparedQuery } from './prepareQuery.ts';
 
 /**
  * The hot pass: adds every in-window, unmasked event's decayed weight into `scores[groups[i]]`
@@ -16,34 +16,29 @@ export function accumulateWeights(
   scores: Float64Array,
   counts: Uint32Array,
 ): void {
-  const { time, category, grading, severity } = table;
-  const { fromSec, toSec, weightTable, decayShift, decayLowMask, decayHigh, decayLow } = query;
+  const { time, weightClass, blockMinTime } = table;
+  const { fromSec, toSec } = query;
+  const classWeight = buildClassWeights(query.weightTable).weight;
   const n = table.count;
   for (let i = 0; i < n; i++) {
     const t = time[i];
     if (t > toSec || t < fromSec) continue;
     if (mask !== null && mask[i] === 0) continue;
-    const age = toSec - t;
-    const w =
-      weightTable[category[i] * GRADING_CODE_COUNT + grading[i]] *
-      severity[i] *
-      decayHigh[age >>> decayShift] *
-      decayLow[age & decayLowMask];
+    const w = classWeight[weightClass[i]] * rowDecay(query, blockMinTime, i, t);
     const g = groups[i];
     scores[g] += w;
     counts[g]++;
   }
 }
 
+/** Undecayed weight of a weight class: weight table entry × severity, as buildClassWeights computes it. */
+function classWeightOf(weightTable: Float64Array, weightClass: number): number {
+  return weightTable[Math.floor(weightClass / SEVERITY_SLOTS)] * (weightClass % SEVERITY_SLOTS);
+}
+
 /** Decayed weight of one event under `query` (0 when outside the window); the hot pass's formula. */
 export function eventWeight(table: EventTable, query: PreparedQuery, row: number): number {
   const t = table.time[row];
   if (t > query.toSec || t < query.fromSec) return 0;
-  const age = query.toSec - t;
-  return (
-    query.weightTable[table.category[row] * GRADING_CODE_COUNT + table.grading[row]] *
-    table.severity[row] *
-    query.decayHigh[age >>> query.decayShift] *
-    query.decayLow[age & query.decayLowMask]
-  );
+  return classWeightOf(query.weightTable, table.weightClass[row]) * rowDecay(query, table.blockMinTime, row, t);
 }

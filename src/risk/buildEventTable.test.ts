@@ -6,7 +6,9 @@ import { EventChunkBuilder } from '../events/EventChunkBuilder.ts';
 import { buildEventTable } from './buildEventTable.ts';
 import { cellHalvesToHex } from './cellHalves.ts';
 import { cellLevel, eventLocation, queryBytesPerEvent } from './EventTable.ts';
-import { attributeSites } from './siteAttribution.ts';
+import { ChannelGrid } from './ChannelGrid.ts';
+import { SiteGrid } from './SiteGrid.ts';
+import { attributeRows, attributeSites } from './siteAttribution.ts';
 import { CHANNELS, chunkOf, GONGBEI, GUANGZHOU_SOUTH, LOK_MA_CHAU, record, SITES, T, tableOf } from './testFixtures.ts';
 
 describe('buildEventTable', () => {
@@ -56,14 +58,14 @@ describe('buildEventTable', () => {
 
   it('stays under 40 query bytes per event, switching to Uint32 only for large dictionaries', () => {
     const table = tableOf([record()]);
-    // 4 (time) + 8 (lon, lat) + 5 codes + 3 × 2 (source, site, channel) + 5 × 2 (cells).
-    expect(queryBytesPerEvent(table)).toBe(33);
+    // 4 (time) + 8 (lon, lat) + 5 codes + 4 × 2 (source, weight class, site, channel) + 5 × 2 (cells).
+    expect(queryBytesPerEvent(table)).toBe(35);
     const many = tableOf(
       Array.from({ length: 70_000 }, (_, i) => record({ lon: 113 + (i % 300) * 0.004, lat: 22 + Math.floor(i / 300) * 0.004 })),
     );
     expect(cellLevel(many, 9).index).toBeInstanceOf(Uint32Array);
     expect(cellLevel(many, 5).index).toBeInstanceOf(Uint16Array);
-    expect(queryBytesPerEvent(many)).toBe(35);
+    expect(queryBytesPerEvent(many)).toBe(37);
   });
 
   describe('site attribution', () => {
@@ -84,6 +86,29 @@ describe('buildEventTable', () => {
       expect([0, 1, 2, 3].map(named)).toEqual(['lok_ma_chau_control_point', 'gongbei_port', null, 'unlisted_pier']);
       expect(table.siteIds.slice(0, SITES.length)).toEqual(SITES.map((site) => site.id));
       expect(table.referenceSiteCount).toBe(SITES.length);
+    });
+
+    it('attributes every row as a search of its own would, deciding whole cells where it can', () => {
+      // A dense cloud around three sites: many resolution-9 cells, some straddling 3 km circles.
+      const records = Array.from({ length: 3000 }, (_, i) => {
+        const site = SITES[i % 3];
+        const angle = i * 2.399963;
+        const km = 5 * Math.sqrt((i % 997) / 997);
+        return record({ lon: site.lon + (km / 103) * Math.cos(angle), lat: site.lat + (km / 111) * Math.sin(angle) });
+      });
+      const table = tableOf(records, { sites: SITES, channels: CHANNELS });
+      const grid = new SiteGrid(
+        SITES.map((site) => site.lon),
+        SITES.map((site) => site.lat),
+        3,
+      );
+      const searched = attributeRows(table, 'site', SITES.map((site) => site.id), (x, y) => grid.nearest(x, y));
+      expect(Array.from(table.site)).toEqual(Array.from(searched.index));
+      expect(new Set(table.site).size).toBeGreaterThan(2);
+      const channelGrid = new ChannelGrid(CHANNELS, 3);
+      const searchedChannels = attributeRows(table, 'channel', CHANNELS.map((channel) => channel.id), (x, y) => channelGrid.nearest(x, y));
+      expect(Array.from(table.channel)).toEqual(Array.from(searchedChannels.index));
+      expect(new Set(table.channel).size).toBeGreaterThan(1);
     });
 
     it('honours the radius and re-attributes for another one', () => {

@@ -6,6 +6,7 @@ import { CellKeySet } from './CellKeySet.ts';
 import {
   MAX_TABLE_RESOLUTION,
   MIN_TABLE_RESOLUTION,
+  SEVERITY_SLOTS,
   TIME_BLOCK_ROWS,
   type CellLevel,
   type EventTable,
@@ -13,7 +14,8 @@ import {
 import type { ReferenceChannel, ReferenceSite } from './ReferencePlaces.ts';
 import { ChannelGrid } from './ChannelGrid.ts';
 import { SiteGrid } from './SiteGrid.ts';
-import { attributeRows, DEFAULT_SITE_RADIUS_KM } from './siteAttribution.ts';
+import { attributeRows, cellBoxes, decideCells, DEFAULT_SITE_RADIUS_KM } from './siteAttribution.ts';
+import { GRADING_CODE_COUNT } from './weightTable.ts';
 
 /** One chunk to load, with the rows to skip (non-zero = superseded by a newer version). */
 export interface EventTableInput {
@@ -32,11 +34,6 @@ export interface EventTableOptions {
 }
 
 const MAX_INT32 = 2 ** 31 - 1;
-
-/** Dictionary index column sized to the dictionary. */
-function indexColumn(count: number, dictionarySize: number): Uint16Array | Uint32Array {
-  return dictionarySize <= 0x10000 ? new Uint16Array(count) : new Uint32Array(count);
-}
 
 /** The per-event columns copied from the chunks. */
 type CopiedColumns = Pick<EventTable, 'time' | 'lon' | 'lat' | 'category' | 'kind' | 'severity' | 'grading' | 'mode' | 'source' | 'chunkRow'>;
@@ -119,6 +116,51 @@ function addChunkCells(cell9: Uint32Array, at: number, chunk: EventChunk, live: 
   }
 }
 
+/** The weightClass column (see EventTable); clamps severities above the last slot in place. */
+function weightClasses(category: Uint8Array, grading: Uint8Array, severity: Uint8Array): Uint16Array {
+  const classes = new Uint16Array(category.length);
+  for (let i = 0; i < classes.length; i++) {
+    let s = severity[i];
+    if (s >= SEVERITY_SLOTS) severity[i] = s = SEVERITY_SLOTS - 1;
+    classes[i] = (category[i] * GRADING_CODE_COUNT + grading[i]) * SEVERITY_SLOTS + s;
+  }
+  return classes;
+}
+
+/**
+ * A coarser cell level whose per-event column is derived from the resolution-9 one on first use:
+ * a cold start pays only for the levels its queries ask for.
+ */
+class DerivedCellLevel implements CellLevel {
+  private column: Uint16Array | Uint32Array | null = null;
+
+  constructor(
+    readonly resolution: number,
+    readonly high: Uint32Array,
+    readonly low: Uint32Array,
+    private readonly index9: Uint16Array | Uint32Array,
+    private readonly parentOfRank9: Uint32Array,
+  ) {}
+
+  get index(): Uint16Array | Uint32Array {
+    this.column ??= mapThrough(this.index9, this.parentOfRank9, this.high.length);
+    return this.column;
+  }
+}
+
+/** `lookup[keys[e]]` for every e, in an index column sized to `dictionarySize`. */
+function mapThrough(keys: Uint16Array | Uint32Array, lookup: Uint32Array, dictionarySize: number): Uint16Array | Uint32Array {
+  // One loop per element type keeps each store monomorphic.
+  if (dictionarySize <= 0x10000) {
+    const narrow = new Uint16Array(keys.length);
+    for (let e = 0; e < keys.length; e++) narrow[e] = lookup[keys[e]];
+    return narrow;
+  }
+  const wide = new Uint32Array(keys.length);
+  for (let e = 0; e < keys.length; e++) wide[e] = lookup[keys[e]];
+  return wide;
+}
+
 /** Least and greatest time of each TIME_BLOCK_ROWS rows. */
 function timeBlocks(time: Int32Array): { blockMinTime: Int32Array; blockMaxTime: Int32Array } {
   const blocks = Math.ceil(time.length / TIME_BLOCK_ROWS);
@@ -160,8 +202,8 @@ function cellLevels(keys9: Float64Array, cell9: Uint32Array): CellLevel[] {
     rank9[p] = lo;
   }
 
+  const index9 = mapThrough(cell9, rank9, distinct);
   const levels: CellLevel[] = [];
-  const byProvisional = new Uint32Array(distinct);
   for (let resolution = MIN_TABLE_RESOLUTION; resolution <= MAX_TABLE_RESOLUTION; resolution++) {
     // A parent's key is the child's with the digits after `resolution` set to 7, i.e. its low
     // 3·(9 − resolution) key bits set: a monotone map, so sorted children give sorted parents.
@@ -181,10 +223,11 @@ function cellLevels(keys9: Float64Array, cell9: Uint32Array): CellLevel[] {
       high[k] = cellKeyHigh(parentKeys[k], resolution);
       low[k] = cellKeyLow(parentKeys[k]);
     }
-    for (let p = 0; p < distinct; p++) byProvisional[p] = parentOfRank[rank9[p]];
-    const index = indexColumn(cell9.length, parents);
-    for (let e = 0; e < cell9.length; e++) index[e] = byProvisional[cell9[e]];
-    levels.push({ resolution, index, high, low });
+    levels.push(
+      resolution === MAX_TABLE_RESOLUTION
+        ? { resolution, index: index9, high, low }
+        : new DerivedCellLevel(resolution, high, low, index9, parentOfRank.subarray(0, distinct)),
+    );
   }
   return levels;
 }
@@ -256,8 +299,11 @@ export function buildEventTable(inputs: readonly EventTableInput[], options: Eve
   const { time, chunkRow } = columns;
   const levels = cellLevels(cells9.keys(), cell9);
   const { blockMinTime, blockMaxTime } = timeBlocks(time);
+  const weightClass = weightClasses(columns.category, columns.grading, columns.severity);
 
   const rows = { chunks, chunkStart, chunkRow };
+  // Rows of one resolution-9 cell lie within a few hundred metres: most cells get one answer.
+  const boxes9 = cellBoxes(cell9, cells9.size, columns.lon, columns.lat);
   const siteGrid = new SiteGrid(
     sites.map((site) => site.lon),
     sites.map((site) => site.lat),
@@ -268,6 +314,7 @@ export function buildEventTable(inputs: readonly EventTableInput[], options: Eve
     'site',
     sites.map((site) => site.id),
     (x, y) => siteGrid.nearest(x, y),
+    decideCells(cell9, boxes9, (...box) => siteGrid.decideBox(...box)),
   );
   const channelGrid = new ChannelGrid(channels, channelRadiusKm);
   const channelAttribution = attributeRows(
@@ -275,6 +322,7 @@ export function buildEventTable(inputs: readonly EventTableInput[], options: Eve
     'channel',
     channels.map((channel) => channel.id),
     (x, y) => channelGrid.nearest(x, y),
+    decideCells(cell9, boxes9, (...box) => channelGrid.decideBox(...box)),
   );
 
   return {
@@ -291,6 +339,7 @@ export function buildEventTable(inputs: readonly EventTableInput[], options: Eve
     grading: columns.grading,
     mode: columns.mode,
     source: columns.source,
+    weightClass,
     site: siteAttribution.index,
     channel: channelAttribution.index,
     levels,

@@ -2,8 +2,7 @@ import { CATEGORY_KEYS } from '../domain/categories.ts';
 import { RECORD_KINDS } from '../domain/recordKinds.ts';
 import { buildClassWeights, type ClassWeights } from './ClassWeights.ts';
 import type { EventTable } from './EventTable.ts';
-import type { PreparedQuery } from './prepareQuery.ts';
-import { GRADING_CODE_COUNT } from './weightTable.ts';
+import { rowDecay, type PreparedQuery } from './prepareQuery.ts';
 
 /** How many top contributing events each breakdown keeps. */
 export const TOP_EVENT_COUNT = 5;
@@ -87,9 +86,9 @@ export function collectBreakdowns(
   const { byCategory, byKind, bySource, sourceCount, topRows, topWeights } = breakdowns;
   const categories = CATEGORY_KEYS.length;
   const kinds = RECORD_KINDS.length;
-  const { time, category, grading, severity, kind, source } = table;
-  const { fromSec, toSec, decayShift, decayLowMask, decayHigh, decayLow } = query;
-  const { categoryGrading, severity: severityFactor } = weights;
+  const { time, weightClass, category, kind, source, blockMinTime } = table;
+  const { fromSec, toSec } = query;
+  const classWeight = weights.weight;
   for (let r = 0; r < runs.length; r += 3) {
     const end = runs[r + 1];
     for (let i = runs[r]; i < end; i++) {
@@ -97,12 +96,10 @@ export function collectBreakdowns(
       if (t > toSec || t < fromSec) continue;
       const slot = slotOf[groups[i]];
       if (slot < 0 || (mask !== null && mask[i] === 0)) continue;
-      const c = category[i];
-      const base = categoryGrading[c * GRADING_CODE_COUNT + grading[i]] * severityFactor[severity[i]];
+      const base = classWeight[weightClass[i]];
       if (base !== base) continue;
-      const age = toSec - t;
-      const w = base * decayHigh[age >>> decayShift] * decayLow[age & decayLowMask];
-      byCategory[slot * categories + c] += w;
+      const w = base * rowDecay(query, blockMinTime, i, t);
+      byCategory[slot * categories + category[i]] += w;
       byKind[slot * kinds + kind[i]] += w;
       bySource[slot * sourceCount + source[i]] += w;
       insertTopEvent(topRows, slot * TOP_EVENT_COUNT, topWeights, slot * TOP_EVENT_COUNT, i, w);

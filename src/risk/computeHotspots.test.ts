@@ -207,3 +207,72 @@ describe('computeHotspots', () => {
     expect(result.scores[0]).toBeCloseTo(0.2, 12);
   });
 });
+
+describe('computeHotspots on many time blocks', () => {
+  /** Events every `stepSec` seconds back from T at two places, with varied severity and grading. */
+  function series(count: number, stepSec: number): FeedRecord[] {
+    return Array.from({ length: count }, (_, k) =>
+      record({
+        time: T - (count - 1 - k) * stepSec * 1000 - (k % 3) * 250,
+        lon: k % 2 === 0 ? GONGBEI[0] : LOK_MA_CHAU[0],
+        lat: k % 2 === 0 ? GONGBEI[1] : LOK_MA_CHAU[1],
+        severity: 1 + (k % 5),
+        grading: k % 4 === 0 ? null : 'B2',
+      }),
+    );
+  }
+
+  /** The model's formula, event by event, with Math.pow for the decay. */
+  function expectedScores(records: FeedRecord[], time: number, windowMs: number, halfLifeMs: number): Map<number, number> {
+    const byLon = new Map<number, number>();
+    for (const r of records) {
+      const seconds = Math.floor(r.time / 1000) * 1000;
+      if (seconds > time || seconds < time - windowMs) continue;
+      const grading = r.grading === null ? 0.5 * 0.5 : 0.8 * 0.8;
+      const w = (r.severity / 5) * grading * 2 ** (-(time - seconds) / halfLifeMs);
+      byLon.set(r.lon, (byLon.get(r.lon) ?? 0) + w);
+    }
+    return byLon;
+  }
+
+  it.each([
+    ['narrow blocks (events a minute apart), with breakdowns', 60, 200],
+    ['narrow blocks (events a minute apart), without breakdowns', 60, 0],
+    ['wide blocks (events an hour apart)', 3600, 200],
+  ])('scores %s as the formula does, for the current and the previous window', (_, stepSec, topN) => {
+    const records = series(6000, stepSec);
+    const table = tableOf(records);
+    const windowMs = Math.round(((6000 * stepSec) / 3) * 1000);
+    const time = T - 1234;
+    const result = computeHotspots(table, { time, windowMs, resolution: 7, topN });
+    const now = expectedScores(records, time, windowMs, 7 * DAY);
+    const before = expectedScores(records, time - windowMs, windowMs, 7 * DAY);
+    expect(result.scores.length).toBe(2);
+    for (let rank = 0; rank < 2; rank++) {
+      const lon = cellToLatLng(cellHalvesToHex(result.cellHigh[rank], result.cellLow[rank]))[1];
+      const place = Math.abs(lon - GONGBEI[0]) < 0.1 ? GONGBEI[0] : LOK_MA_CHAU[0];
+      expect(result.scores[rank] / now.get(place)!).toBeCloseTo(1, 12);
+      expect(result.previous[rank] / before.get(place)!).toBeCloseTo(1, 12);
+    }
+  });
+
+  it('gives the same scores whatever the row order (blocks of mixed times)', () => {
+    const records = series(5000, 60);
+    const shuffled = records.map((r, k) => records[(k * 2459) % records.length]);
+    const params = { time: T, windowMs: 2 * DAY, halfLifeMs: 3 * 3600 * 1000 };
+    const sorted = computeHotspots(tableOf(records), params);
+    const mixed = computeHotspots(tableOf(shuffled), params);
+    expect(Array.from(mixed.counts)).toEqual(Array.from(sorted.counts));
+    mixed.scores.forEach((score, rank) => expect(score / sorted.scores[rank]).toBeCloseTo(1, 12));
+  });
+
+  it('skips the previous window without trend, with the same current scores', () => {
+    const table = tableOf(series(3000, 60));
+    const withTrend = computeHotspots(table, { time: T, windowMs: DAY / 4 });
+    const without = computeHotspots(table, { time: T, windowMs: DAY / 4, trend: false });
+    expect(Array.from(without.scores)).toEqual(Array.from(withTrend.scores));
+    expect(Array.from(without.counts)).toEqual(Array.from(withTrend.counts));
+    expect(withTrend.previous.every((p) => p > 0)).toBe(true);
+    expect(without.previous.every((p) => Number.isNaN(p))).toBe(true);
+  });
+});

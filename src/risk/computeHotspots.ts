@@ -27,7 +27,7 @@ export interface HotspotResult {
   scores: Float64Array;
   /** Events in the window per rank. */
   counts: Uint32Array;
-  /** Score of the same cell at T − window, evaluated the same way (trend). */
+  /** Score of the same cell at T − window, evaluated the same way (trend); NaN without `params.trend`. */
   previous: Float64Array;
   /** Sums over all hotspots. */
   totalScore: number;
@@ -56,17 +56,19 @@ export function computeHotspots(table: EventTable, params: RiskParams, filters?:
   const size = level.high.length;
 
   const query = prepareQuery(table, resolved);
-  const previousQuery = prepareQuery(table, resolved, resolved.time - resolved.windowMs);
+  const previousQuery = resolved.trend
+    ? prepareQuery(table, resolved, resolved.time - resolved.windowMs)
+    : { ...query, fromSec: 1, toSec: 0 }; // an empty window: no time lies in it
   const plan = planFilters(table, filters, query.weightTable);
   const sums: HotspotSums = { scores: new Float64Array(size), counts: new Uint32Array(size), previous: new Float64Array(size) };
   const sourceCount = table.sources.length;
   const fused = resolved.topN > 0 && cellRecordBytes(size, sourceCount) <= FUSED_BREAKDOWN_BYTES;
   const records = fused ? createCellRecords(size, sourceCount) : null;
-  const runs = windowRuns(table, query, previousQuery);
+  const runs = windowRuns(table, query, resolved.trend ? previousQuery : null);
   accumulateHotspots(table, level.index, query, previousQuery, plan, runs, sums, records);
   const scoreOf = sums.scores;
   const countOf = sums.counts;
-  const previousOf = sums.previous;
+  const previousOf = resolved.trend ? sums.previous : sums.previous.fill(Number.NaN);
 
   const cells = rankGroups(scoreOf, countOf);
   const n = cells.length;

@@ -2,6 +2,7 @@ import type { EventChunk } from '../events/EventChunk.ts';
 import { ChannelGrid } from './ChannelGrid.ts';
 import type { EventTable } from './EventTable.ts';
 import type { ReferenceChannel, ReferenceSite } from './ReferencePlaces.ts';
+import { UNDECIDED } from './BoxDecision.ts';
 import { SiteGrid } from './SiteGrid.ts';
 
 /** Default radius within which an event without an explicit site is attributed to the nearest one. */
@@ -24,16 +25,109 @@ export interface RowSource {
   chunkRow: ArrayLike<number>;
 }
 
+/** Sub-boxes per side into which decideCells splits a cell whose box it cannot decide whole. */
+const SPLIT = 4;
+
+/**
+ * Per row, the answer its place search would give when it can be known without one (UNDECIDED
+ * elsewhere): rows grouped into small cells whose every point gets the same answer, and cells
+ * that straddle a tie or the radius split into SPLIT × SPLIT sub-boxes decided the same way.
+ */
+export interface CellShortcut {
+  /** Per table row: its cell. */
+  cellOf: Uint32Array;
+  /** cellBoxes of the cells. */
+  boxes: Float64Array;
+  /** Per cell: the answer every point of the cell's box gets, or UNDECIDED. */
+  decided: Int32Array;
+  /** Per cell, SPLIT × SPLIT answers of its sub-boxes (row-major from the south-west), for undecided cells. */
+  split: Int32Array;
+}
+
+/**
+ * Bounding boxes (minLon, minLat, maxLon, maxLat per cell) of the rows of each cell, from float32
+ * positions widened by a margin so that they hold the rows' full-precision positions too.
+ */
+export function cellBoxes(cellOf: Uint32Array, cellCount: number, lon: Float32Array, lat: Float32Array): Float64Array {
+  // A float32 longitude or latitude is within 4e-6° of the float64 it was rounded from.
+  const margin = 1e-5;
+  const boxes = new Float64Array(cellCount * 4);
+  for (let k = 0; k < cellCount; k++) boxes.set([Infinity, Infinity, -Infinity, -Infinity], 4 * k);
+  for (let i = 0; i < cellOf.length; i++) {
+    const at = 4 * cellOf[i];
+    const x = lon[i];
+    const y = lat[i];
+    if (x < boxes[at]) boxes[at] = x;
+    if (y < boxes[at + 1]) boxes[at + 1] = y;
+    if (x > boxes[at + 2]) boxes[at + 2] = x;
+    if (y > boxes[at + 3]) boxes[at + 3] = y;
+  }
+  for (let at = 0; at < boxes.length; at += 4) {
+    boxes[at] -= margin;
+    boxes[at + 1] -= margin;
+    boxes[at + 2] += margin;
+    boxes[at + 3] += margin;
+  }
+  return boxes;
+}
+
+/**
+ * The shortcut for rows in cells `cellOf` with boxes `boxes` (cellBoxes): `decideBox` per cell,
+ * and per sub-box of each cell it leaves UNDECIDED.
+ */
+export function decideCells(
+  cellOf: Uint32Array,
+  boxes: Float64Array,
+  decideBox: (minLon: number, minLat: number, maxLon: number, maxLat: number) => number,
+): CellShortcut {
+  const cells = boxes.length / 4;
+  const decided = new Int32Array(cells).fill(UNDECIDED);
+  const split = new Int32Array(cells * SPLIT * SPLIT).fill(UNDECIDED);
+  for (let k = 0; k < cells; k++) {
+    const at = 4 * k;
+    const [minLon, minLat, maxLon, maxLat] = boxes.subarray(at, at + 4);
+    if (!(minLon <= maxLon)) continue;
+    decided[k] = decideBox(minLon, minLat, maxLon, maxLat);
+    if (decided[k] !== UNDECIDED) continue;
+    const width = (maxLon - minLon) / SPLIT;
+    const height = (maxLat - minLat) / SPLIT;
+    for (let j = 0; j < SPLIT; j++) {
+      for (let i = 0; i < SPLIT; i++) {
+        // Sub-boxes overlap by a hair, so rounding in subBoxOf never puts a point outside its own.
+        split[k * SPLIT * SPLIT + j * SPLIT + i] = decideBox(
+          minLon + i * width - SUB_BOX_MARGIN,
+          minLat + j * height - SUB_BOX_MARGIN,
+          minLon + (i + 1) * width + SUB_BOX_MARGIN,
+          minLat + (j + 1) * height + SUB_BOX_MARGIN,
+        );
+      }
+    }
+  }
+  return { cellOf, boxes, decided, split };
+}
+
+/** Degrees by which neighbouring sub-boxes overlap. */
+const SUB_BOX_MARGIN = 1e-9;
+
+/** The index of the sub-box of cell box `at` in `boxes` that holds the point. */
+function subBoxOf(boxes: Float64Array, at: number, lon: number, lat: number): number {
+  const i = Math.min(SPLIT - 1, Math.max(0, Math.floor(((lon - boxes[at]) / (boxes[at + 2] - boxes[at])) * SPLIT)));
+  const j = Math.min(SPLIT - 1, Math.max(0, Math.floor(((lat - boxes[at + 1]) / (boxes[at + 3] - boxes[at + 1])) * SPLIT)));
+  return j * SPLIT + i;
+}
+
 /**
  * Attributes each row to a place: its explicit `column` value when the record names one, else
  * `nearest(lon, lat)` (an index into `referenceIds`, or -1). Reads positions at full precision
- * from the chunks.
+ * from the chunks. With a `shortcut`, rows of a cell whose whole box gets one answer take it
+ * without a search of their own.
  */
 export function attributeRows(
   rows: RowSource,
   column: 'site' | 'channel',
   referenceIds: readonly string[],
   nearest: (lon: number, lat: number) => number,
+  shortcut?: CellShortcut,
 ): Pick<PlaceAttribution, 'ids' | 'referenceCount' | 'index'> {
   const ids = referenceIds.slice();
   const indexOf = new Map<string, number>();
@@ -42,9 +136,14 @@ export function attributeRows(
   });
   const count = rows.chunkStart[rows.chunks.length] ?? 0;
   const index = new Uint16Array(count);
+  const cellOf = shortcut?.cellOf ?? null;
+  const decided = shortcut?.decided ?? null;
+  const boxes = shortcut?.boxes ?? null;
+  const split = shortcut?.split ?? null;
+  const { chunkStart, chunkRow } = rows;
   rows.chunks.forEach((chunk, c) => {
     const names = column === 'site' ? chunk.strings.sites : chunk.strings.channels;
-    const global = names.map((name) => {
+    const global = Int32Array.from(names, (name) => {
       let i = indexOf.get(name);
       if (i === undefined) {
         i = ids.length;
@@ -56,10 +155,27 @@ export function attributeRows(
     if (ids.length > 0xffff) throw new RangeError(`More than 65535 distinct ${column} ids`);
     const explicit = chunk.columns[column];
     const { lon, lat } = chunk.columns;
-    for (let r = rows.chunkStart[c]; r < rows.chunkStart[c + 1]; r++) {
-      const row = rows.chunkRow[r];
+    const end = chunkStart[c + 1];
+    for (let r = chunkStart[c]; r < end; r++) {
+      const row = chunkRow[r];
       const named = explicit[row];
-      index[r] = named !== 0 ? global[named - 1] : nearest(lon[row], lat[row]) + 1;
+      if (named !== 0) {
+        index[r] = global[named - 1];
+        continue;
+      }
+      let shared = UNDECIDED;
+      if (cellOf !== null && decided !== null) shared = decided[cellOf[r]];
+      if (shared !== UNDECIDED) {
+        index[r] = shared + 1;
+        continue;
+      }
+      const x = lon[row];
+      const y = lat[row];
+      if (cellOf !== null && boxes !== null && split !== null) {
+        const cell = cellOf[r];
+        shared = split[cell * SPLIT * SPLIT + subBoxOf(boxes, 4 * cell, x, y)];
+      }
+      index[r] = (shared !== UNDECIDED ? shared : nearest(x, y)) + 1;
     }
   });
   return { ids, referenceCount: referenceIds.length, index };

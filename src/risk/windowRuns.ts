@@ -1,9 +1,16 @@
 import { TIME_BLOCK_ROWS, type EventTable } from './EventTable.ts';
 
-/** An inclusive interval of table seconds. */
+/** An inclusive interval of table seconds, with the per-block decay factors of its query. */
 export interface SecondRange {
   fromSec: number;
   toSec: number;
+  /** PreparedQuery.blockFactor: a block with a NaN factor is never a pure run. */
+  blockFactor?: Float64Array;
+}
+
+function hasFactor(range: SecondRange, block: number): boolean {
+  const factor = range.blockFactor === undefined ? 0 : range.blockFactor[block];
+  return factor === factor;
 }
 
 /** A run whose rows all fall in the current window (and none in the previous one). */
@@ -16,8 +23,9 @@ export const RUN_MIXED = 3;
 /**
  * The rows a pass over `current` and, optionally, an earlier adjacent window `previous` must
  * visit, as flat `[start, end, kind]` triples: the time blocks that meet either window, adjacent
- * blocks of the same kind merged. A block lying wholly inside one window (and outside the other)
- * is a RUN_CURRENT or RUN_PREVIOUS run, whose rows need no time test.
+ * blocks of the same kind merged. A block lying wholly inside one window (and outside the other),
+ * whose decay factor for that window is a number, is a RUN_CURRENT or RUN_PREVIOUS run: its rows
+ * need no time test and take the offsetDecay path (see PreparedQuery).
  */
 export function windowRuns(table: EventTable, current: SecondRange, previous: SecondRange | null = null): Int32Array {
   const { blockMinTime, blockMaxTime, count } = table;
@@ -31,7 +39,12 @@ export function windowRuns(table: EventTable, current: SecondRange, previous: Se
     const inPrevious = previous !== null && min >= previous.fromSec && max <= previous.toSec;
     const meetsPrevious = previous !== null && max >= previous.fromSec && min <= previous.toSec;
     const meetsCurrent = max >= current.fromSec && min <= current.toSec;
-    const kind = inCurrent && !meetsPrevious ? RUN_CURRENT : inPrevious && !meetsCurrent ? RUN_PREVIOUS : RUN_MIXED;
+    const kind =
+      inCurrent && !meetsPrevious && hasFactor(current, b)
+        ? RUN_CURRENT
+        : inPrevious && !meetsCurrent && previous !== null && hasFactor(previous, b)
+          ? RUN_PREVIOUS
+          : RUN_MIXED;
     const start = b * TIME_BLOCK_ROWS;
     const end = Math.min(count, start + TIME_BLOCK_ROWS);
     const last = runs.length - 3;
