@@ -294,7 +294,7 @@ function importRows(report: BenchReport): TableRow[] {
   if (store) {
     if (isError(store)) rows.push(errorRow('A3/A4 convert + store', store));
     else {
-      rows.push({ stage: 'A3 conversion (EventChunkBuilder + H3)', value: formatNumber(store.convertRowsPerSec), unit: 'rows/s', target: '—', verdict: `${formatNumber(store.convertMs / 1000, 2)} s for ${formatNumber(store.placed)} rows` });
+      rows.push({ stage: 'A3 conversion (EventChunkBuilder + H3)', value: formatNumber(store.convertRowsPerSec), unit: 'rows/s', target: '—', verdict: `${formatNumber(store.convertMs / 1000, 2)} s for ${formatNumber(store.placed)} rows${store.cellsOnWorker ? `, of which ${formatNumber(store.cellsMs / 1000, 2)} s waiting for H3 cells from the chunk worker` : ''}` });
       const storageTarget = targets.storageSeconds * scale;
       rows.push({
         stage: 'A4 storage: stage + publish',
@@ -407,15 +407,15 @@ function engineRows(report: BenchReport): TableRow[] {
       stage: label('DuckDB start → first answer'),
       value: formatNumber(duck.startMs),
       unit: 'ms',
-      target: `we ≥ ${t.duckdbSpeedup}× faster`,
-      verdict: `${pass(duck.startRatio >= t.duckdbSpeedup)}; ${formatRatio(duck.startRatio)} our cold start (instantiate ${formatNumber(duck.instantiateMs)} + CSV ${formatNumber(duck.prepareMs)} + ingest ${formatNumber(duck.ingestMs)} + query ${formatNumber(duck.firstQueryMs)})`,
+      target: 'for reference',
+      verdict: `${formatRatio(duck.startRatio)} our cold start (instantiate ${formatNumber(duck.instantiateMs)} + CSV ${formatNumber(duck.prepareMs)} + ingest ${formatNumber(duck.ingestMs)} + query ${formatNumber(duck.firstQueryMs)})`,
     });
     rows.push({
       stage: label('DuckDB hotspot query median'),
       value: formatNumber(duck.medianMs, 2),
       unit: 'ms',
       target: `we ≥ ${t.duckdbSpeedup}× faster`,
-      verdict: `${pass(duck.speedup >= t.duckdbSpeedup)}; ours ${formatNumber(duck.engineMedianSameQueriesMs, 2)} ms → ${formatRatio(duck.speedup)}`,
+      verdict: `${pass(duck.sameResultSpeedup >= t.duckdbSpeedup)}; ours for the same result ${formatNumber(duck.engineSameResultMedianMs, 2)} ms → ${formatRatio(duck.sameResultSpeedup)}; full board query (+ trend, top-25 breakdowns) ${formatNumber(duck.engineMedianSameQueriesMs, 2)} ms → ${formatRatio(duck.speedup)}`,
     });
     const c = duck.check;
     rows.push({

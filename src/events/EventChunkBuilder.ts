@@ -1,35 +1,20 @@
-import { latLngToCell } from 'h3-js';
 import { CATEGORY_CODE, CATEGORY_KEYS } from '../domain/categories.ts';
 import type { FeedRecord } from '../domain/FeedRecord.ts';
 import { encodeGrading } from '../domain/grading.ts';
 import { RECORD_KINDS } from '../domain/recordKinds.ts';
 import { TRANSPORT_MODES } from '../domain/transportModes.ts';
+import { BASE_CELL_RESOLUTION } from './baseCellResolution.ts';
+import { CellWriter } from './computeCells.ts';
 import { EVENT_CHUNK_FORMAT_VERSION, type EventChunk } from './EventChunk.ts';
+import { setCellHalves } from './setCellHalves.ts';
+
+export { BASE_CELL_RESOLUTION };
 
 /** Default rows per chunk: about 50k rows write and read back in well under a second. */
 export const DEFAULT_CHUNK_ROWS = 50_000;
 
-/** Resolution of the H3 cell computed per event at import; coarser cells derive from it. */
-export const BASE_CELL_RESOLUTION = 9;
-
 const KIND_CODE = new Map<string, number>(RECORD_KINDS.map((kind, code) => [kind, code]));
 const MODE_CODE = new Map<string, number>(TRANSPORT_MODES.map((mode, index) => [mode, index + 1]));
-
-/** Value of the hex digits s[from, to) (at most 8, so it stays exact), or -1 if one is not a hex digit. */
-function hexValue(s: string, from: number, to: number): number {
-  if (from < 0 || from >= to || to - from > 8) return -1;
-  let value = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    let digit: number;
-    if (c >= 48 && c <= 57) digit = c - 48;
-    else if (c >= 97 && c <= 102) digit = c - 87;
-    else if (c >= 65 && c <= 70) digit = c - 55;
-    else return -1;
-    value = value * 16 + digit;
-  }
-  return value;
-}
 
 /** Interns strings into a dictionary and returns their index. */
 class StringDictionary {
@@ -75,13 +60,16 @@ export class EventChunkBuilder {
   private readonly ids: string[] = [];
   private readonly links: string[] = [];
   private readonly descriptions: string[] = [];
-  private lastLat = Number.NaN;
-  private lastLon = Number.NaN;
-  private lastCellHigh = 0;
-  private lastCellLow = 0;
+  private readonly cellWriter: CellWriter | null;
 
-  constructor(capacity: number = DEFAULT_CHUNK_ROWS) {
+  /**
+   * @param capacity rows of the chunk.
+   * @param options `deferCells`: append() computes no cells (they stay 0); the caller fills every
+   *   row's cell after build() with applyCells(), typically from a CellResolver on another thread.
+   */
+  constructor(capacity: number = DEFAULT_CHUNK_ROWS, options: { deferCells?: boolean } = {}) {
     this.capacity = capacity;
+    this.cellWriter = options.deferCells ? null : new CellWriter();
     this.time = new Float64Array(capacity);
     this.updated = new Float64Array(capacity);
     this.lon = new Float64Array(capacity);
@@ -111,7 +99,7 @@ export class EventChunkBuilder {
 
   /**
    * Appends one record. `cell` is its resolution-9 H3 index as a hex string; when omitted it is
-   * computed here.
+   * computed here (unless the builder defers cells).
    */
   append(record: FeedRecord, cell?: string): void {
     if (this.isFull) throw new Error('EventChunkBuilder is full');
@@ -129,33 +117,12 @@ export class EventChunkBuilder {
     this.source[row] = this.sources.intern(record.source);
     this.site[row] = record.site === null ? 0 : this.sites.intern(record.site) + 1;
     this.channel[row] = record.channel === null ? 0 : this.channels.intern(record.channel) + 1;
-    if (cell !== undefined) {
-      this.setCell(row, cell);
-    } else if (record.lat === this.lastLat && record.lon === this.lastLon) {
-      // Rows placed at a site's reference point repeat one position: reuse its cell.
-      this.cellHigh[row] = this.lastCellHigh;
-      this.cellLow[row] = this.lastCellLow;
-    } else {
-      this.setCell(row, latLngToCell(record.lat, record.lon, BASE_CELL_RESOLUTION));
-      this.lastLat = record.lat;
-      this.lastLon = record.lon;
-      this.lastCellHigh = this.cellHigh[row];
-      this.lastCellLow = this.cellLow[row];
-    }
+    if (cell !== undefined) setCellHalves(cell, this.cellHigh, this.cellLow, row);
+    else this.cellWriter?.write(record.lon, record.lat, this.cellHigh, this.cellLow, row);
     this.ids.push(record.id);
     const links = record.links;
     this.links.push(links.length === 0 ? '' : links.length === 1 ? links[0] : links.join(';'));
     this.descriptions.push(record.description);
-  }
-
-  /** Stores an H3 index given as 15 or 16 hex digits as two 32-bit halves, without BigInt. */
-  private setCell(row: number, hex: string): void {
-    const split = hex.length - 8;
-    const high = hexValue(hex, 0, split);
-    const low = hexValue(hex, split, hex.length);
-    // Anything but plain hex digits takes parseInt's path, so odd input is stored as before.
-    this.cellHigh[row] = high >= 0 ? high : Number.parseInt(hex.slice(0, split), 16);
-    this.cellLow[row] = low >= 0 ? low : Number.parseInt(hex.slice(split), 16);
   }
 
   /** Seals the rows appended so far into a chunk with trimmed columns and computed metadata. */

@@ -2,21 +2,52 @@ import { EVENT_CHUNK_FORMAT_VERSION, type EventChunk, type EventChunkColumns, ty
 
 /**
  * Version of the chunk layout as persisted. Version 1 stored `EventChunk` as it is in memory
- * (one JS string per row for ids, links and descriptions); version 2 packs each per-row text
+ * (one JS string per row for ids, links and descriptions); version 2 packed each per-row text
  * column into one string plus a Uint32Array of lengths, which IndexedDB clones as two blocks
- * instead of millions of strings. `restoreEventChunk` reads both.
+ * instead of millions of strings; version 3 (written now) can store rows that are pure ASCII as
+ * one byte per character and only the others as a string (a string holding one non-Latin-1
+ * character, or sliced from one — as every field cut from a decoded feed with some Chinese text
+ * is — is cloned at two bytes per character), with lengths in the narrowest array that holds
+ * them. `restoreEventChunk` reads all three.
  */
-export const STORED_CHUNK_FORMAT_VERSION = 2;
+export const STORED_CHUNK_FORMAT_VERSION = 3;
 
-/** A per-row text column packed as one string and the length of each row's piece. */
+/** A per-row text column as format 2 packed it: one string and the length of each row's piece. */
 export interface PackedStrings {
   text: string;
   lengths: Uint32Array;
 }
 
-/** An EventChunk as persisted (format 2). */
+/** A per-row text column as format 3 packs it. */
+export interface PackedText {
+  /** The characters of the pure-ASCII rows, one byte each, in row order. */
+  ascii: Uint8Array;
+  /** The other rows joined, in row order. */
+  wide: string;
+  /** Each row's length in UTF-16 units, in the narrowest unsigned array that holds the longest. */
+  lengths: Uint8Array | Uint16Array | Uint32Array;
+  /** 1 for each row kept in `wide`, 0 for rows in `ascii`; null when every row is ASCII. */
+  wideRows: Uint8Array | null;
+}
+
+/** An EventChunk as persisted (format 3). */
 export interface StoredEventChunk {
   formatVersion: typeof STORED_CHUNK_FORMAT_VERSION;
+  columns: EventChunkColumns;
+  strings: {
+    sources: string[];
+    sites: string[];
+    channels: string[];
+    ids: PackedText;
+    links: PackedText;
+    descriptions: PackedText;
+  };
+  meta: EventChunkMeta;
+}
+
+/** An EventChunk as format 2 persisted it; still read. */
+export interface StoredEventChunkV2 {
+  formatVersion: 2;
   columns: EventChunkColumns;
   strings: {
     sources: string[];
@@ -29,7 +60,10 @@ export interface StoredEventChunk {
   meta: EventChunkMeta;
 }
 
-/** Packs a per-row text column. */
+/** Any chunk layout ever persisted. */
+export type AnyStoredEventChunk = EventChunk | StoredEventChunkV2 | StoredEventChunk;
+
+/** Packs a per-row text column the format 2 way (kept for tests of the restore path). */
 export function packStrings(values: readonly string[]): PackedStrings {
   const lengths = new Uint32Array(values.length);
   for (let i = 0; i < values.length; i++) lengths[i] = values[i].length;
@@ -49,31 +83,96 @@ export function unpackStrings({ text, lengths }: PackedStrings): string[] {
   return values;
 }
 
-/** The persisted form of a chunk (format 2). Columns are shared, not copied. */
+function lengthArray(count: number, longest: number): Uint8Array | Uint16Array | Uint32Array {
+  if (longest <= 0xff) return new Uint8Array(count);
+  if (longest <= 0xffff) return new Uint16Array(count);
+  return new Uint32Array(count);
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+const asciiEncoder = new TextEncoder();
+
+/**
+ * Packs a per-row text column (format 3). This packer keeps a column whose text is all ASCII as
+ * bytes and any other column whole as one string (`wideRows` all 1): splitting a mixed column row
+ * by row would save bytes but costs the import thread more than IndexedDB saves. unpackText reads
+ * any split.
+ */
+export function packText(values: readonly string[]): PackedText {
+  const count = values.length;
+  let longest = 0;
+  for (let i = 0; i < count; i++) if (values[i].length > longest) longest = values[i].length;
+  const lengths = lengthArray(count, longest);
+  for (let i = 0; i < count; i++) lengths[i] = values[i].length;
+  const joined = values.join('');
+  if (!NON_ASCII.test(joined)) return { ascii: asciiEncoder.encode(joined), wide: '', lengths, wideRows: null };
+  return { ascii: new Uint8Array(0), wide: joined, lengths, wideRows: new Uint8Array(count).fill(1) };
+}
+
+const asciiDecoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Inverse of packText; refuses data whose parts do not add up. */
+export function unpackText({ ascii, wide, lengths, wideRows }: PackedText): string[] {
+  const count = lengths.length;
+  if (wideRows !== null && wideRows.length !== count) throw new Error('Corrupt packed text: row flags do not match the lengths');
+  const asciiText = ascii.length === 0 ? '' : asciiDecoder.decode(ascii);
+  if (asciiText.length !== ascii.length) throw new Error('Corrupt packed text: the ASCII part holds other bytes');
+  const values = new Array<string>(count);
+  let a = 0;
+  let w = 0;
+  for (let row = 0; row < count; row++) {
+    const length = lengths[row];
+    if (wideRows !== null && wideRows[row] !== 0) {
+      values[row] = wide.slice(w, w + length);
+      w += length;
+    } else {
+      values[row] = asciiText.slice(a, a + length);
+      a += length;
+    }
+  }
+  if (a !== asciiText.length || w !== wide.length) throw new Error('Corrupt packed text: lengths do not match the text');
+  return values;
+}
+
+/** The persisted form of a chunk (format 3). Columns are shared, not copied. */
 export function toStoredEventChunk(chunk: EventChunk): StoredEventChunk {
   const { sources, sites, channels, ids, links, descriptions } = chunk.strings;
   return {
     formatVersion: STORED_CHUNK_FORMAT_VERSION,
     columns: chunk.columns,
-    strings: { sources, sites, channels, ids: packStrings(ids), links: packStrings(links), descriptions: packStrings(descriptions) },
+    strings: { sources, sites, channels, ids: packText(ids), links: packText(links), descriptions: packText(descriptions) },
     meta: chunk.meta,
   };
 }
 
 /**
- * The one restore path for every stored chunk: reads format 1 (in-memory layout) and format 2
- * (packed strings) into the in-memory EventChunk; refuses unknown versions.
+ * The one restore path for every stored chunk: reads format 1 (in-memory layout), format 2
+ * (packed strings) and format 3 (ASCII bytes + wide text) into the in-memory EventChunk; refuses
+ * unknown versions.
  */
-export function restoreEventChunk(stored: EventChunk | StoredEventChunk): EventChunk {
-  if (stored.formatVersion === EVENT_CHUNK_FORMAT_VERSION) return stored as EventChunk;
-  if (stored.formatVersion === STORED_CHUNK_FORMAT_VERSION) {
-    const { sources, sites, channels, ids, links, descriptions } = (stored as StoredEventChunk).strings;
-    return {
-      formatVersion: EVENT_CHUNK_FORMAT_VERSION,
-      columns: stored.columns,
-      strings: { sources, sites, channels, ids: unpackStrings(ids), links: unpackStrings(links), descriptions: unpackStrings(descriptions) },
-      meta: stored.meta,
-    };
+export function restoreEventChunk(stored: AnyStoredEventChunk): EventChunk {
+  switch (stored.formatVersion) {
+    case EVENT_CHUNK_FORMAT_VERSION:
+      return stored as EventChunk;
+    case 2: {
+      const { sources, sites, channels, ids, links, descriptions } = (stored as StoredEventChunkV2).strings;
+      return {
+        formatVersion: EVENT_CHUNK_FORMAT_VERSION,
+        columns: stored.columns,
+        strings: { sources, sites, channels, ids: unpackStrings(ids), links: unpackStrings(links), descriptions: unpackStrings(descriptions) },
+        meta: stored.meta,
+      };
+    }
+    case STORED_CHUNK_FORMAT_VERSION: {
+      const { sources, sites, channels, ids, links, descriptions } = (stored as StoredEventChunk).strings;
+      return {
+        formatVersion: EVENT_CHUNK_FORMAT_VERSION,
+        columns: stored.columns,
+        strings: { sources, sites, channels, ids: unpackText(ids), links: unpackText(links), descriptions: unpackText(descriptions) },
+        meta: stored.meta,
+      };
+    }
+    default:
+      throw new Error(`Unknown stored chunk format ${String((stored as { formatVersion: unknown }).formatVersion)}`);
   }
-  throw new Error(`Unknown stored chunk format ${String((stored as { formatVersion: unknown }).formatVersion)}`);
 }

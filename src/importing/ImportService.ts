@@ -1,4 +1,5 @@
 import type { ImportReport } from '../domain/ImportReport.ts';
+import type { CellResolver } from '../events/CellResolver.ts';
 import type { DexieEventStore } from '../store/DexieEventStore.ts';
 import type { FeedSubscription } from '../store/FeedSubscription.ts';
 import type { ImportEntry } from '../store/ImportEntry.ts';
@@ -31,6 +32,8 @@ export class ImportService {
     private readonly store: DexieEventStore,
     private readonly announce: (message: StoreChangedMessage) => void,
     private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+    /** Computes H3 cells off the import thread (the chunk worker); null computes them in this thread. */
+    private readonly cells: CellResolver | null = null,
   ) {}
 
   /** Imports one file or blob atomically; rejects (writing nothing) if it cannot be read. */
@@ -48,6 +51,7 @@ export class ImportService {
         settings,
         signal,
         onProgress,
+        cells: this.cells ?? undefined,
       });
       this.announce({ type: 'published', importId: report.importId });
       return report;
@@ -72,6 +76,7 @@ export class ImportService {
         settings: feed.settings ?? {},
         signal,
         onProgress,
+        cells: this.cells ?? undefined,
       });
       await this.store.db.feeds.update(url, { etag: fetched.etag, lastModified: fetched.lastModified, lastFetchedAt: fetchedAt });
       this.announce({ type: 'published', importId: report.importId });

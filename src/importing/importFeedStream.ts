@@ -1,4 +1,5 @@
 import type { ImportReport } from '../domain/ImportReport.ts';
+import type { CellResolver } from '../events/CellResolver.ts';
 import { createFeedParser } from '../feeds/createFeedParser.ts';
 import { detectFeedFormat } from '../feeds/detectFeedFormat.ts';
 import type { FeedBatch } from '../feeds/FeedBatch.ts';
@@ -25,6 +26,8 @@ export interface FeedImportRequest {
   /** Minimum milliseconds between progress callbacks. */
   progressIntervalMs?: number;
   now?: () => number;
+  /** Computes the chunks' H3 cells, e.g. on the chunk worker; by default the import thread does. */
+  cells?: CellResolver;
 }
 
 /**
@@ -83,7 +86,7 @@ export async function importFeedStream(store: EventStore, request: FeedImportReq
 
   const meta = { feedName: request.feedName, source: request.settings?.feedSource ?? null, format };
   try {
-    return await importRecords(store, meta, batches(), { signal: request.signal });
+    return await importRecords(store, meta, batches(), { signal: request.signal, cells: request.cells });
   } catch (error) {
     await request.stream.cancel().catch(() => undefined);
     throw error;

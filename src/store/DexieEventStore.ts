@@ -1,5 +1,6 @@
 import { ColumnarEventStore, type ColumnarEventStoreOptions } from './ColumnarEventStore.ts';
 import { DexieStoreBackend } from './DexieStoreBackend.ts';
+import type { StagedChunkWriter } from './StagedChunkWriter.ts';
 import type { StoreFaults } from './StoreFaults.ts';
 import { type BlockedListener, TidegateDatabase, type TidegateDatabaseOptions, type VersionChangeListener } from './TidegateDatabase.ts';
 
@@ -7,6 +8,8 @@ import { type BlockedListener, TidegateDatabase, type TidegateDatabaseOptions, t
 export interface DexieEventStoreOptions extends TidegateDatabaseOptions, ColumnarEventStoreOptions {
   /** Failure injection for tests. */
   faults?: StoreFaults;
+  /** Writes staged chunks through another connection (the chunk worker's); see StagedChunkWriter. */
+  stagedWriter?: StagedChunkWriter;
 }
 
 /** The EventStore persisted in IndexedDB through TidegateDatabase. */
@@ -16,7 +19,7 @@ export class DexieEventStore extends ColumnarEventStore {
 
   /** Wraps an already constructed database; prefer DexieEventStore.open(). */
   constructor(db: TidegateDatabase, options: DexieEventStoreOptions = {}) {
-    super(new DexieStoreBackend(db, options.faults), options);
+    super(new DexieStoreBackend(db, options.faults, options.stagedWriter ?? null), options);
     this.db = db;
   }
 

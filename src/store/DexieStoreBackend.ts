@@ -1,19 +1,22 @@
-import { restoreEventChunk, toStoredEventChunk } from '../events/StoredEventChunk.ts';
+import { restoreEventChunk } from '../events/StoredEventChunk.ts';
 import { ImportConflictError } from './ImportConflictError.ts';
 import type { ImportEntry } from './ImportEntry.ts';
+import { persistedChunk } from './PersistedChunk.ts';
 import type { PublishedChunk } from './PublishedChunk.ts';
 import { publishMasks } from './publishMasks.ts';
 import { GENERATION_SETTING } from './SettingEntry.ts';
 import type { StorageSummary } from './StorageSummary.ts';
 import type { ChunkReplacement, PublishedSnapshot, PublishPlan, StoreBackend } from './StoreBackend.ts';
 import type { StoredChunk } from './StoredChunk.ts';
+import type { StagedChunkWriter } from './StagedChunkWriter.ts';
 import type { StoreFaults } from './StoreFaults.ts';
 import type { StoredMask } from './StoredMask.ts';
 import type { TidegateDatabase } from './TidegateDatabase.ts';
+import { writeStagedChunk } from './writeStagedChunk.ts';
 
 /** The chunk as written to IndexedDB: its text columns packed (see StoredEventChunk). */
 function persisted(record: StoredChunk): StoredChunk {
-  return { ...record, chunk: toStoredEventChunk(record.chunk) as unknown as StoredChunk['chunk'] };
+  return persistedChunk(record) as unknown as StoredChunk;
 }
 
 /**
@@ -23,12 +26,16 @@ function persisted(record: StoredChunk): StoredChunk {
  *
  * A chunk is published exactly when it has a record in `masks`: publishing writes the masks in one
  * transaction and never rewrites the (large) chunk records. Chunks are persisted in the packed
- * format 2 and restored through `restoreEventChunk`, which also reads format 1.
+ * format 3 and restored through `restoreEventChunk`, which also reads formats 1 and 2.
+ *
+ * Staged chunks go through `stagedWriter` when one is given and available (the chunk worker's own
+ * connection), else through this connection; the `stage` fault hook runs only on this connection.
  */
 export class DexieStoreBackend implements StoreBackend {
   constructor(
     private readonly db: TidegateDatabase,
     private readonly faults: StoreFaults = {},
+    private readonly stagedWriter: StagedChunkWriter | null = null,
   ) {}
 
   async readGeneration(): Promise<number> {
@@ -66,11 +73,9 @@ export class DexieStoreBackend implements StoreBackend {
   }
 
   async stageChunk(record: StoredChunk): Promise<void> {
-    const { db } = this;
-    await db.transaction('rw', [db.chunks], async () => {
-      await db.chunks.add(persisted(record));
-      this.faults.stage?.(record.id);
-    });
+    const stored = persistedChunk(record);
+    if (this.stagedWriter?.available) await this.stagedWriter.write(stored);
+    else await writeStagedChunk(this.db, stored, this.faults.stage);
   }
 
   async publishImport(plan: PublishPlan): Promise<number> {

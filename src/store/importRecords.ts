@@ -1,5 +1,7 @@
 import type { ImportCounts, ImportReport, RowRejection, RowWarning } from '../domain/ImportReport.ts';
+import type { CellResolver } from '../events/CellResolver.ts';
 import { DEFAULT_CHUNK_ROWS, EventChunkBuilder } from '../events/EventChunkBuilder.ts';
+import { ChunkStagingQueue } from './ChunkStagingQueue.ts';
 import type { EventStore } from './EventStore.ts';
 import type { ImportMeta } from './ImportSession.ts';
 import type { ParsedBatch } from './ParsedBatch.ts';
@@ -12,12 +14,18 @@ export interface ImportRecordsOptions {
   chunkRows?: number;
   /** Clock for the report's times (default Date.now). */
   now?: () => number;
+  /**
+   * Computes each chunk's H3 cells, e.g. on the chunk worker while this thread parses on. Without
+   * it the chunk builder computes them in this thread as rows are appended.
+   */
+  cells?: CellResolver;
 }
 
 /**
  * Imports one file's parsed batches into a store atomically and returns its report: each batch is
  * classified against the store (accepted / updated / unchanged / stale), accepted and updated
- * records are packed into chunks and staged as chunks fill, and the import is published in one
+ * records are packed into chunks and staged as chunks fill (in the background, see
+ * ChunkStagingQueue, while the next batches are classified), and the import is published in one
  * final commit. On any error or cancellation nothing of the import becomes visible.
  *
  * The report's counts add up: rowsIn = accepted + updated + unchanged + stale + rejected. A batch
@@ -35,11 +43,14 @@ export async function importRecords(
   signal?.throwIfAborted();
   const startedAt = now();
   const session = await store.beginImport(feedMeta, { chunkRows });
+  const cells = options.cells ?? null;
+  const queue = new ChunkStagingQueue(session, cells);
+  const newBuilder = () => new EventChunkBuilder(chunkRows, { deferCells: cells !== null });
   const rejections: RowRejection[] = [];
   const warnings: RowWarning[] = [];
   let rowsIn = 0;
   try {
-    let builder = new EventChunkBuilder(chunkRows);
+    let builder = newBuilder();
     for await (const batch of batches) {
       signal?.throwIfAborted();
       if (batch.rowsIn !== batch.records.length + batch.rejections.length) {
@@ -57,13 +68,14 @@ export async function importRecords(
         if (outcome !== 'accepted' && outcome !== 'updated') continue;
         builder.append(batch.records[i]);
         if (builder.isFull) {
-          await session.stage(builder.build());
-          builder = new EventChunkBuilder(chunkRows);
+          await queue.add(builder.build());
+          builder = newBuilder();
           signal?.throwIfAborted();
         }
       }
     }
-    if (builder.size > 0) await session.stage(builder.build());
+    if (builder.size > 0) await queue.add(builder.build());
+    await queue.drain();
     signal?.throwIfAborted();
     const counts: ImportCounts = { rowsIn, ...session.counts, rejected: rejections.length, warnings: warnings.length };
     const report: ImportReport = {
@@ -79,7 +91,10 @@ export async function importRecords(
     };
     await session.publish(report);
     return report;
-  } catch (error) {
+  } catch (caught) {
+    // A failed stage() ends the session, after which classify() fails too: report the cause.
+    const stageFailure = await queue.stop();
+    const error = stageFailure ?? caught;
     const cancelled = signal?.aborted === true && error === signal.reason;
     await session.abort(cancelled ? undefined : error instanceof Error ? error.message : String(error));
     throw error;

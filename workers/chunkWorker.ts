@@ -1,0 +1,3 @@
+import { exposeChunkWorker } from './chunkWorkerApi.ts';
+
+exposeChunkWorker();
