@@ -95,4 +95,27 @@ describe('stored chunk format', () => {
     expect(() => unpackText({ ...good, ascii: Uint8Array.of(0x61, 0xff, 0x63) })).toThrow();
     expect(() => restoreEventChunk({ formatVersion: 99 } as never)).toThrow(/Unknown stored chunk format 99/);
   });
+
+  it('checks a format-3 chunk at restore and unpacks its text only when read', () => {
+    const builder = new EventChunkBuilder();
+    builder.append(record('A1', 'plain', []));
+    builder.append(record('A2', '關閘 cash', ['HKCED:9']));
+    const chunk = builder.build();
+    const stored = toStoredEventChunk(chunk);
+    const restored = restoreEventChunk(structuredClone(stored));
+    expect(Object.getOwnPropertyDescriptor(restored.strings, 'ids')?.get).toBeTypeOf('function');
+    expect(restored.strings.ids).toEqual(['A1', 'A2']);
+    expect(restored.strings.descriptions).toEqual(['plain', '關閘 cash']);
+    expect(structuredClone(restored)).toEqual(chunk);
+
+    // Lengths that do not add up, or a row count other than the chunk's, fail the restore itself.
+    const shortIds = { ...stored.strings.ids, lengths: Uint8Array.of(2, 1) };
+    expect(() => restoreEventChunk({ ...stored, strings: { ...stored.strings, ids: shortIds } })).toThrow(/lengths do not match/);
+    const oneRow = { ...stored.strings.links, lengths: Uint8Array.of(0) };
+    expect(() => restoreEventChunk({ ...stored, strings: { ...stored.strings, links: oneRow } })).toThrow(/row count/);
+    // Bytes that are not ASCII are found when the column is read.
+    const badBytes = { ...stored.strings.ids, ascii: Uint8Array.of(0x41, 0x31, 0x41, 0xff) };
+    const lazilyBad = restoreEventChunk({ ...stored, strings: { ...stored.strings, ids: badBytes } });
+    expect(() => lazilyBad.strings.ids).toThrow();
+  });
 });

@@ -1,4 +1,5 @@
 import { EVENT_CHUNK_FORMAT_VERSION, type EventChunk, type EventChunkColumns, type EventChunkMeta } from './EventChunk.ts';
+import { lazyChunkStrings } from './lazyChunkStrings.ts';
 
 /**
  * Version of the chunk layout as persisted. Version 1 stored `EventChunk` as it is in memory
@@ -134,6 +135,22 @@ export function unpackText({ ascii, wide, lengths, wideRows }: PackedText): stri
   return values;
 }
 
+/**
+ * Checks, without building any string, that a packed text column has `count` rows whose lengths
+ * add up to its parts; unpackText's remaining check (ASCII bytes) runs when the column is read.
+ */
+function checkPackedText({ ascii, wide, lengths, wideRows }: PackedText, count: number): void {
+  if (lengths.length !== count) throw new Error('Corrupt packed text: row count does not match the chunk');
+  if (wideRows !== null && wideRows.length !== count) throw new Error('Corrupt packed text: row flags do not match the lengths');
+  let a = 0;
+  let w = 0;
+  for (let row = 0; row < count; row++) {
+    if (wideRows !== null && wideRows[row] !== 0) w += lengths[row];
+    else a += lengths[row];
+  }
+  if (a !== ascii.length || w !== wide.length) throw new Error('Corrupt packed text: lengths do not match the text');
+}
+
 /** The persisted form of a chunk (format 3). Columns are shared, not copied. */
 export function toStoredEventChunk(chunk: EventChunk): StoredEventChunk {
   const { sources, sites, channels, ids, links, descriptions } = chunk.strings;
@@ -148,7 +165,8 @@ export function toStoredEventChunk(chunk: EventChunk): StoredEventChunk {
 /**
  * The one restore path for every stored chunk: reads format 1 (in-memory layout), format 2
  * (packed strings) and format 3 (ASCII bytes + wide text) into the in-memory EventChunk; refuses
- * unknown versions.
+ * unknown versions. Format 3's per-row text columns are checked at once but unpacked when first
+ * read (lazyChunkStrings).
  */
 export function restoreEventChunk(stored: AnyStoredEventChunk): EventChunk {
   switch (stored.formatVersion) {
@@ -165,10 +183,15 @@ export function restoreEventChunk(stored: AnyStoredEventChunk): EventChunk {
     }
     case STORED_CHUNK_FORMAT_VERSION: {
       const { sources, sites, channels, ids, links, descriptions } = (stored as StoredEventChunk).strings;
+      for (const packed of [ids, links, descriptions]) checkPackedText(packed, stored.meta.count);
       return {
         formatVersion: EVENT_CHUNK_FORMAT_VERSION,
         columns: stored.columns,
-        strings: { sources, sites, channels, ids: unpackText(ids), links: unpackText(links), descriptions: unpackText(descriptions) },
+        // Unpacked on first read: a cold start needs the numbers of every row, the text of few.
+        strings: lazyChunkStrings(
+          { sources, sites, channels },
+          { ids: () => unpackText(ids), links: () => unpackText(links), descriptions: () => unpackText(descriptions) },
+        ),
         meta: stored.meta,
       };
     }

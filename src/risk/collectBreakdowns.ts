@@ -3,6 +3,7 @@ import { RECORD_KINDS } from '../domain/recordKinds.ts';
 import { buildClassWeights, type ClassWeights } from './ClassWeights.ts';
 import type { EventTable } from './EventTable.ts';
 import { rowDecay, type PreparedQuery } from './prepareQuery.ts';
+import { RUN_CURRENT } from './windowRuns.ts';
 
 /** How many top contributing events each breakdown keeps. */
 export const TOP_EVENT_COUNT = 5;
@@ -91,11 +92,14 @@ export function collectBreakdowns(
   const classWeight = weights.weight;
   for (let r = 0; r < runs.length; r += 3) {
     const end = runs[r + 1];
+    // Rows of a RUN_CURRENT run all lie in the window.
+    const inWindow = runs[r + 2] === RUN_CURRENT;
     for (let i = runs[r]; i < end; i++) {
-      const t = time[i];
-      if (t > toSec || t < fromSec) continue;
       const slot = slotOf[groups[i]];
-      if (slot < 0 || (mask !== null && mask[i] === 0)) continue;
+      if (slot < 0) continue;
+      const t = time[i];
+      if (!inWindow && (t > toSec || t < fromSec)) continue;
+      if (mask !== null && mask[i] === 0) continue;
       const base = classWeight[weightClass[i]];
       if (base !== base) continue;
       const w = base * rowDecay(query, blockMinTime, i, t);

@@ -1,7 +1,7 @@
 import { accumulateHotspots, type HotspotSums } from './accumulateHotspots.ts';
 import type { FilterInput } from './buildFilterMask.ts';
 import { cellRecordBytes, createCellRecords, recordBreakdowns } from './CellRecords.ts';
-import { collectBreakdowns, type Breakdowns } from './collectBreakdowns.ts';
+import { collectBreakdowns, emptyBreakdowns, type Breakdowns } from './collectBreakdowns.ts';
 import { cellLevel, type EventTable } from './EventTable.ts';
 import { planFilters } from './planFilters.ts';
 import { prepareQuery } from './prepareQuery.ts';
@@ -93,7 +93,9 @@ export function computeHotspots(table: EventTable, params: RiskParams, filters?:
   const details =
     records !== null
       ? recordBreakdowns(records, selected)
-      : collectBreakdowns(table, level.index, size, selected, query, plan.mask, plan.weights, windowRuns(table, query));
+      : selected.length === 0
+        ? emptyBreakdowns(new Uint32Array(0), table.sources.length)
+        : collectBreakdowns(table, level.index, size, selected, query, plan.mask, plan.weights, windowRuns(table, query));
   return {
     time: resolved.time,
     windowMs: resolved.windowMs,
