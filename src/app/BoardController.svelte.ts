@@ -61,6 +61,8 @@ export class BoardController {
   private data: Remote<BoardWorkerApi> | BoardWorkerApi | null = null;
   private importer: Remote<ImportWorkerApi> | ImportWorkerApi | null = null;
   private requestId = 0;
+  private reloading: Promise<void> | null = null;
+  private reloadQueued = false;
   // Timers are bookkeeping, not state the UI renders: a plain Map on purpose.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly pollTimers = new Map<string, ReturnType<typeof setInterval>>();
@@ -79,9 +81,10 @@ export class BoardController {
   async start(): Promise<void> {
     try {
       [this.data, this.importer] = await Promise.all([connectBoardData(), connectImports()]);
-      await this.reload();
+      // Listen before the first load: an import published in another tab meanwhile must not be missed.
       const channel = new BroadcastChannel(STORE_CHANNEL_NAME);
       channel.onmessage = () => void this.reload().then(() => this.refreshImportState());
+      await this.reload();
       await this.refreshImportState();
       this.schedulePolling();
       this.requestPersistence();
@@ -91,8 +94,30 @@ export class BoardController {
     }
   }
 
-  /** Reloads the stored events (after an import here or in another tab) and re-scores. */
-  async reload(): Promise<void> {
+  /**
+   * Reloads the stored events (after an import here or in another tab) and re-scores. A call while
+   * a reload runs queues one more after it (several calls, one more), and every caller's promise
+   * settles when the store's latest state is loaded.
+   */
+  reload(): Promise<void> {
+    if (this.reloading !== null) {
+      this.reloadQueued = true;
+      return this.reloading;
+    }
+    this.reloading = (async () => {
+      try {
+        do {
+          this.reloadQueued = false;
+          await this.loadStore();
+        } while (this.reloadQueued);
+      } finally {
+        this.reloading = null;
+      }
+    })();
+    return this.reloading;
+  }
+
+  private async loadStore(): Promise<void> {
     if (!this.data) return;
     const result = await this.data.load();
     this.demo = result.demo;
