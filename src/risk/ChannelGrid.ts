@@ -17,7 +17,6 @@ export class ChannelGrid {
   private readonly radiusKm: number;
   private readonly grid: LonLatGrid | null;
   private readonly decision: BoxDecision;
-  private readonly boxCellList = new Int32Array(4);
 
   /** `radiusKm` ≤ 0 makes every query miss. A one-vertex channel acts as a point. */
   constructor(channels: readonly ReferenceChannel[], radiusKm: number) {
@@ -79,9 +78,6 @@ export class ChannelGrid {
   decideBox(minLon: number, minLat: number, maxLon: number, maxLat: number): number {
     const grid = this.grid;
     if (grid === null) return -1;
-    const cells = this.boxCellList;
-    const cellCount = grid.boxCells(minLon, minLat, maxLon, maxLat, cells);
-    if (cellCount < 0) return UNDECIDED;
     const lon = (minLon + maxLon) / 2;
     const lat = (minLat + maxLat) / 2;
     const reach = distanceKm(minLon, minLat, maxLon, maxLat) * 0.51 + FRAME_MARGIN_KM;
@@ -89,14 +85,11 @@ export class ChannelGrid {
     const seg = this.segments;
     const decision = this.decision;
     decision.reset();
-    for (let k = 0; k < cellCount; k++) {
-      const cell = cells[k];
-      for (let slot = grid.start[cell]; slot < grid.start[cell + 1]; slot++) {
-        const s = grid.items[slot];
-        const d = scaledDistanceToSegmentKm(lon, lat, kx, seg[4 * s], seg[4 * s + 1], seg[4 * s + 2], seg[4 * s + 3]);
-        decision.add(this.channelOf[s], d - reach, d + reach);
-      }
-    }
+    const covered = grid.forEachItemNearBox(minLon, minLat, maxLon, maxLat, (s) => {
+      const d = scaledDistanceToSegmentKm(lon, lat, kx, seg[4 * s], seg[4 * s + 1], seg[4 * s + 2], seg[4 * s + 3]);
+      decision.add(this.channelOf[s], d - reach, d + reach);
+    });
+    if (!covered) return UNDECIDED;
     return decision.answer();
   }
 }

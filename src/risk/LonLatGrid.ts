@@ -84,18 +84,24 @@ export class LonLatGrid {
   }
 
   /**
-   * Writes the cells a lon/lat box meets into `into` (up to four; those outside the grid left
-   * out) and returns how many, or -1 when the box meets more than two columns or rows of cells.
+   * Calls `visit` with every item registered in a cell the lon/lat box meets (an item in several
+   * such cells comes once per cell), so with every item that can be within the radius of some
+   * point of the box. Returns false, visiting nothing, when the box meets more than two columns
+   * or rows of cells.
    */
-  boxCells(minLon: number, minLat: number, maxLon: number, maxLat: number, into: Int32Array): number {
+  forEachItemNearBox(minLon: number, minLat: number, maxLon: number, maxLat: number, visit: (item: number) => void): boolean {
     const c0 = Math.max(0, this.column(minLon));
     const c1 = Math.min(this.columns - 1, this.column(maxLon));
     const r0 = Math.max(0, this.row(minLat));
     const r1 = Math.min(this.rows - 1, this.row(maxLat));
-    if (c1 - c0 > 1 || r1 - r0 > 1) return -1;
-    let count = 0;
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) into[count++] = r * this.columns + c;
-    return count;
+    if (c1 - c0 > 1 || r1 - r0 > 1) return false;
+    for (let r = r0; r <= r1; r++) {
+      for (let c = c0; c <= c1; c++) {
+        const cell = r * this.columns + c;
+        for (let slot = this.start[cell]; slot < this.start[cell + 1]; slot++) visit(this.items[slot]);
+      }
+    }
+    return true;
   }
 
   /** Cell holding the point, or -1 when the point is outside the grid (no item within reach). */

@@ -10,31 +10,48 @@ const lon = fc.double({ min: 113.4, max: 113.7, noNaN: true });
 const lat = fc.double({ min: 22.1, max: 22.4, noNaN: true });
 const point = fc.tuple(lon, lat);
 
+/** A grid under test: what every box decision must agree with. */
+interface DecidingGrid {
+  nearest(lon: number, lat: number): number;
+  decideBox(minLon: number, minLat: number, maxLon: number, maxLat: number): number;
+}
+
+/**
+ * Checks, for random boxes of up to 0.01° a side, that a decided box gets nearest()'s answer at
+ * every point of a 9 × 9 lattice over it; returns how many boxes were decided.
+ */
+function checkBoxDecisions<Places>(places: fc.Arbitrary<Places>, gridOf: (places: Places, radius: number) => DecidingGrid): number {
+  let decided = 0;
+  fc.assert(
+    fc.property(
+      places,
+      point,
+      fc.double({ min: 0, max: 0.01, noNaN: true }),
+      fc.double({ min: 0, max: 0.01, noNaN: true }),
+      fc.double({ min: 0.2, max: 5, noNaN: true }),
+      (placeList, [x0, y0], width, height, radius) => {
+        const grid = gridOf(placeList, radius);
+        const answer = grid.decideBox(x0, y0, x0 + width, y0 + height);
+        if (answer === UNDECIDED) return;
+        decided++;
+        for (let k = 0; k <= 8; k++) {
+          for (let j = 0; j <= 8; j++) expect(grid.nearest(x0 + (width * k) / 8, y0 + (height * j) / 8)).toBe(answer);
+        }
+      },
+    ),
+    { numRuns: 400 },
+  );
+  return decided;
+}
+
 describe('SiteGrid', () => {
   it('decides a box only with the answer nearest() gives at every point of it', () => {
-    let decided = 0;
-    fc.assert(
-      fc.property(
-        fc.array(point, { minLength: 1, maxLength: 30 }),
-        point,
-        fc.double({ min: 0, max: 0.01, noNaN: true }),
-        fc.double({ min: 0, max: 0.01, noNaN: true }),
-        fc.double({ min: 0.2, max: 5, noNaN: true }),
-        (sites, [x0, y0], width, height, radius) => {
-          const grid = new SiteGrid(
-            sites.map((s) => s[0]),
-            sites.map((s) => s[1]),
-            radius,
-          );
-          const answer = grid.decideBox(x0, y0, x0 + width, y0 + height);
-          if (answer === UNDECIDED) return;
-          decided++;
-          for (let k = 0; k <= 8; k++) {
-            for (let j = 0; j <= 8; j++) expect(grid.nearest(x0 + (width * k) / 8, y0 + (height * j) / 8)).toBe(answer);
-          }
-        },
+    const decided = checkBoxDecisions(fc.array(point, { minLength: 1, maxLength: 30 }), (sites, radius) =>
+      new SiteGrid(
+        sites.map((s) => s[0]),
+        sites.map((s) => s[1]),
+        radius,
       ),
-      { numRuns: 400 },
     );
     // Most small boxes are decidable, so the property is not vacuous.
     expect(decided).toBeGreaterThan(200);
@@ -92,29 +109,12 @@ describe('SiteGrid', () => {
 
 describe('ChannelGrid', () => {
   it('decides a box only with the answer nearest() gives at every point of it', () => {
-    let decided = 0;
-    const channel = fc.array(point, { minLength: 1, maxLength: 5 });
-    fc.assert(
-      fc.property(
-        fc.array(channel, { minLength: 1, maxLength: 6 }),
-        point,
-        fc.double({ min: 0, max: 0.01, noNaN: true }),
-        fc.double({ min: 0, max: 0.01, noNaN: true }),
-        fc.double({ min: 0.2, max: 5, noNaN: true }),
-        (lines, [x0, y0], width, height, radius) => {
-          const grid = new ChannelGrid(
-            lines.map((coordinates, i) => ({ id: `c${i}`, coordinates })),
-            radius,
-          );
-          const answer = grid.decideBox(x0, y0, x0 + width, y0 + height);
-          if (answer === UNDECIDED) return;
-          decided++;
-          for (let k = 0; k <= 8; k++) {
-            for (let j = 0; j <= 8; j++) expect(grid.nearest(x0 + (width * k) / 8, y0 + (height * j) / 8)).toBe(answer);
-          }
-        },
+    const lines = fc.array(fc.array(point, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 });
+    const decided = checkBoxDecisions(lines, (polylines, radius) =>
+      new ChannelGrid(
+        polylines.map((coordinates, i) => ({ id: `c${i}`, coordinates })),
+        radius,
       ),
-      { numRuns: 400 },
     );
     expect(decided).toBeGreaterThan(200);
   });

@@ -53,7 +53,6 @@ export class SiteGrid {
   private readonly radiusKm: number;
   private readonly grid: LonLatGrid | null;
   private readonly decision: BoxDecision;
-  private readonly boxCellList = new Int32Array(4);
 
   /** Points as parallel lon/lat lists; `radiusKm` ≤ 0 makes every query miss. */
   constructor(lons: ArrayLike<number>, lats: ArrayLike<number>, radiusKm: number) {
@@ -120,9 +119,6 @@ export class SiteGrid {
   decideBox(minLon: number, minLat: number, maxLon: number, maxLat: number): number {
     const grid = this.grid;
     if (grid === null) return -1;
-    const cells = this.boxCellList;
-    const cellCount = grid.boxCells(minLon, minLat, maxLon, maxLat, cells);
-    if (cellCount < 0) return UNDECIDED;
     const { lons, lats, cosLats } = this;
     const lon = (minLon + maxLon) / 2;
     const lat = (minLat + maxLat) / 2;
@@ -138,15 +134,12 @@ export class SiteGrid {
       BOX_MARGIN_KM;
     const decision = this.decision;
     decision.reset();
-    for (let k = 0; k < cellCount; k++) {
-      const cell = cells[k];
-      for (let slot = grid.start[cell]; slot < grid.start[cell + 1]; slot++) {
-        const i = grid.items[slot];
-        let d = approximateHaversineKm(lon, lat, cosLat, lons[i], lats[i], cosLats[i]);
-        if (d !== d) d = haversineKm(lon, lat, cosLat, lons[i], lats[i], cosLats[i]);
-        decision.add(i, d * (1 - SLACK) - reach, d * (1 + SLACK) + reach);
-      }
-    }
+    const covered = grid.forEachItemNearBox(minLon, minLat, maxLon, maxLat, (i) => {
+      let d = approximateHaversineKm(lon, lat, cosLat, lons[i], lats[i], cosLats[i]);
+      if (d !== d) d = haversineKm(lon, lat, cosLat, lons[i], lats[i], cosLats[i]);
+      decision.add(i, d * (1 - SLACK) - reach, d * (1 + SLACK) + reach);
+    });
+    if (!covered) return UNDECIDED;
     return decision.answer();
   }
 }
