@@ -11,6 +11,7 @@ import {
   buildEventTable,
   computeHotspots,
   queryBytesPerEvent,
+  queryColumns,
   resolveRiskParams,
   type EventTable,
   type HotspotResult,
@@ -72,23 +73,8 @@ function topCells(result: HotspotResult, limit: number): RankedCell[] {
 }
 
 function tableBytes(table: EventTable): number {
-  const arrays: ArrayBufferView[] = [
-    table.time,
-    table.lon,
-    table.lat,
-    table.category,
-    table.kind,
-    table.severity,
-    table.grading,
-    table.mode,
-    table.source,
-    table.weightClass,
-    table.site,
-    table.channel,
-    table.chunkRow,
-    table.chunkStart,
-  ];
-  for (const level of table.levels) arrays.push(level.index, level.high, level.low);
+  const arrays: ArrayBufferView[] = [...queryColumns(table), table.chunkRow, table.chunkStart];
+  for (const level of table.levels) arrays.push(level.high, level.low);
   return arrays.reduce((sum, array) => sum + array.byteLength, 0);
 }
 

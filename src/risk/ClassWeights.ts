@@ -15,6 +15,11 @@ export interface ClassWeights {
   weight: Float64Array;
 }
 
+/** Undecayed weight of weight class `weightClass`: weight table entry × severity. */
+export function classWeightOf(weightTable: Float64Array, weightClass: number): number {
+  return weightTable[Math.floor(weightClass / SEVERITY_SLOTS)] * (weightClass % SEVERITY_SLOTS);
+}
+
 /** ClassWeights from a weight table (buildWeightTable) and, optionally, the admitted classes. */
 export function buildClassWeights(weightTable: Float64Array, admitted?: AdmittedClasses): ClassWeights {
   const weight = new Float64Array(weightTable.length * SEVERITY_SLOTS);
@@ -23,7 +28,8 @@ export function buildClassWeights(weightTable: Float64Array, admitted?: Admitted
       admitted === undefined ||
       (admitted.category[Math.floor(k / GRADING_CODE_COUNT)] === 1 && admitted.grading[k % GRADING_CODE_COUNT] === 1);
     for (let s = 0; s < SEVERITY_SLOTS; s++) {
-      weight[k * SEVERITY_SLOTS + s] = admits && (admitted === undefined || admitted.severity[s] === 1) ? weightTable[k] * s : Number.NaN;
+      const weightClass = k * SEVERITY_SLOTS + s;
+      weight[weightClass] = admits && (admitted === undefined || admitted.severity[s] === 1) ? classWeightOf(weightTable, weightClass) : Number.NaN;
     }
   }
   return { weight };

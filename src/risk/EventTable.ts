@@ -120,11 +120,12 @@ export function eventLocation(table: EventTable, row: number): { chunk: number; 
 }
 
 /**
- * Bytes per event of the query columns (time, position, codes, weight class, dictionary indexes and the five
- * cell columns), excluding the lookup column `chunkRow` and the per-table dictionaries.
+ * The per-event query columns: time, position, codes, weight class, source, site, channel and
+ * the five cell columns (deriving any coarse one not built yet). Not `chunkRow`, which only maps
+ * rows back to chunks, nor the per-table dictionaries.
  */
-export function queryBytesPerEvent(table: EventTable): number {
-  const columns: ArrayBufferView[] = [
+export function queryColumns(table: EventTable): ArrayBufferView[] {
+  return [
     table.time,
     table.lon,
     table.lat,
@@ -139,7 +140,11 @@ export function queryBytesPerEvent(table: EventTable): number {
     table.channel,
     ...table.levels.map((level) => level.index),
   ];
+}
+
+/** Bytes per event of queryColumns(). */
+export function queryBytesPerEvent(table: EventTable): number {
   let bytes = 0;
-  for (const column of columns) bytes += (column as Uint8Array).BYTES_PER_ELEMENT;
+  for (const column of queryColumns(table)) bytes += (column as Uint8Array).BYTES_PER_ELEMENT;
   return bytes;
 }

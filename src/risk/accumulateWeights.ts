@@ -1,5 +1,5 @@
-import { buildClassWeights } from './ClassWeights.ts';
-import { SEVERITY_SLOTS, type EventTable } from './EventTable.ts';
+import { buildClassWeights, classWeightOf } from './ClassWeights.ts';
+import type { EventTable } from './EventTable.ts';
 import { rowDecay, type PreparedQuery } from './prepareQuery.ts';
 
 /**
@@ -29,11 +29,6 @@ export function accumulateWeights(
     scores[g] += w;
     counts[g]++;
   }
-}
-
-/** Undecayed weight of a weight class: weight table entry × severity, as buildClassWeights computes it. */
-function classWeightOf(weightTable: Float64Array, weightClass: number): number {
-  return weightTable[Math.floor(weightClass / SEVERITY_SLOTS)] * (weightClass % SEVERITY_SLOTS);
 }
 
 /** Decayed weight of one event under `query` (0 when outside the window); the hot pass's formula. */

@@ -7,10 +7,18 @@ import {
   cellKeyHigh,
   cellKeyLow,
   cellResolution,
-  hexToCellHalves,
   parentCellHigh,
   parentCellLow,
 } from './cellHalves.ts';
+import { setCellHalves } from '../events/setCellHalves.ts';
+
+/** The [high, low] halves of a hex H3 id, as chunks store them. */
+function hexToCellHalves(hex: string): [number, number] {
+  const high = new Uint32Array(1);
+  const low = new Uint32Array(1);
+  setCellHalves(hex, high, low, 0);
+  return [high[0], low[0]];
+}
 
 describe('cellHalves', () => {
   it('splits and joins hex ids', () => {

@@ -73,9 +73,3 @@ export function cellKeyLow(key: number): number {
 export function cellHalvesToHex(high: number, low: number): string {
   return splitLongToH3Index(low, high);
 }
-
-/** Splits a hex H3 id into [high, low] halves without BigInt. */
-export function hexToCellHalves(hex: string): [number, number] {
-  const split = hex.length - 8;
-  return [Number.parseInt(hex.slice(0, split), 16) >>> 0, Number.parseInt(hex.slice(split), 16) >>> 0];
-}

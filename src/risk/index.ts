@@ -26,6 +26,7 @@ export {
   MAX_TABLE_RESOLUTION,
   MIN_TABLE_RESOLUTION,
   queryBytesPerEvent,
+  queryColumns,
   type CellLevel,
   type EventTable,
 } from './EventTable.ts';

@@ -52,7 +52,10 @@ export function cellBoxes(cellOf: Uint32Array, cellCount: number, lon: Float32Ar
   // A float32 longitude or latitude is within 4e-6° of the float64 it was rounded from.
   const margin = 1e-5;
   const boxes = new Float64Array(cellCount * 4);
-  for (let k = 0; k < cellCount; k++) boxes.set([Infinity, Infinity, -Infinity, -Infinity], 4 * k);
+  for (let at = 0; at < boxes.length; at += 4) {
+    boxes[at] = boxes[at + 1] = Infinity;
+    boxes[at + 2] = boxes[at + 3] = -Infinity;
+  }
   for (let i = 0; i < cellOf.length; i++) {
     const at = 4 * cellOf[i];
     const x = lon[i];
@@ -85,7 +88,10 @@ export function decideCells(
   const split = new Int32Array(cells * SPLIT * SPLIT).fill(UNDECIDED);
   for (let k = 0; k < cells; k++) {
     const at = 4 * k;
-    const [minLon, minLat, maxLon, maxLat] = boxes.subarray(at, at + 4);
+    const minLon = boxes[at];
+    const minLat = boxes[at + 1];
+    const maxLon = boxes[at + 2];
+    const maxLat = boxes[at + 3];
     if (!(minLon <= maxLon)) continue;
     decided[k] = decideBox(minLon, minLat, maxLon, maxLat);
     if (decided[k] !== UNDECIDED) continue;
