@@ -1,9 +1,10 @@
 import * as Comlink from 'comlink';
 import type { ResolvedCells } from '../src/events/CellResolver.ts';
-import { computeCells } from '../src/events/computeCells.ts';
+import { computeCellsInSlices } from '../src/events/computeCellsInSlices.ts';
 import type { PersistedChunk } from '../src/store/PersistedChunk.ts';
 import { TidegateDatabase } from '../src/store/TidegateDatabase.ts';
 import { writeStagedChunk } from '../src/store/writeStagedChunk.ts';
+import { yieldToEventLoop } from '../src/scheduling/yieldToEventLoop.ts';
 
 const connections = new Map<string, Promise<TidegateDatabase>>();
 
@@ -25,8 +26,9 @@ function connection(name: string): Promise<TidegateDatabase> {
  * leaves by transfer.
  */
 export const chunkWorkerApi = {
-  cells(lon: Float64Array, lat: Float64Array): ResolvedCells {
-    const cells = computeCells(lon, lat);
+  async cells(lon: Float64Array, lat: Float64Array): Promise<ResolvedCells> {
+    // In slices, so the events of staged writes in flight are not held up for a whole chunk.
+    const cells = await computeCellsInSlices(lon, lat, yieldToEventLoop);
     return Comlink.transfer(cells, [cells.high.buffer, cells.low.buffer]);
   },
 

@@ -67,6 +67,27 @@ describe('importFeedStream', () => {
     expect(await published(resolved)).toEqual(await published(plain));
   });
 
+  it('pauses for other tasks about every 20 ms of parsing, and only then', async () => {
+    const run = async (msPerReading: number) => {
+      let clock = 0;
+      let pauses = 0;
+      const report = await importFeedStream(open(), {
+        feedName: 'feed.csv',
+        stream: streamOf(bytes, 4096).stream,
+        now: () => (clock += msPerReading),
+        pause: async () => void pauses++,
+      });
+      return { pauses, chunks: Math.ceil(bytes.length / 4096), accepted: report.counts.accepted };
+    };
+    // A stream's buffered chunks arrive in microtasks: without pauses, a worker's replies would
+    // wait for the whole buffer.
+    const slow = await run(25);
+    expect(slow.accepted).toBe(900);
+    expect(slow.pauses).toBe(slow.chunks);
+    const fast = await run(0.001);
+    expect(fast.pauses).toBe(0);
+  });
+
   it('leaves the store as before and cancels the stream when cancelled mid-way', async () => {
     const store = open();
     const before = await observableState(store);

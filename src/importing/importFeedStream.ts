@@ -8,7 +8,11 @@ import { FeedReadError } from '../feeds/FeedReadError.ts';
 import { locateReference } from '../geo/locateReference.ts';
 import type { EventStore } from '../store/EventStore.ts';
 import { importRecords } from '../store/importRecords.ts';
+import { yieldToEventLoop } from '../scheduling/yieldToEventLoop.ts';
 import type { FeedImportProgress } from './FeedImportProgress.ts';
+
+/** Longest stretch of parsing between two yields to the event loop. */
+const YIELD_INTERVAL_MS = 20;
 
 /** Feed-level settings a user may give for a file or URL. */
 export type FeedImportSettings = Pick<FeedParserOptions, 'feedSource' | 'feedCrs' | 'feedCurrency' | 'rates'>;
@@ -28,6 +32,8 @@ export interface FeedImportRequest {
   now?: () => number;
   /** Computes the chunks' H3 cells, e.g. on the chunk worker; by default the import thread does. */
   cells?: CellResolver;
+  /** Lets other tasks of this thread run, about every 20 ms of parsing; yieldToEventLoop by default. */
+  pause?: () => Promise<void>;
 }
 
 /**
@@ -62,6 +68,8 @@ export async function importFeedStream(store: EventStore, request: FeedImportReq
     });
   };
 
+  const pause = request.pause ?? yieldToEventLoop;
+  let lastYieldAt = now();
   async function* batches(): AsyncGenerator<FeedBatch> {
     let chunk: Uint8Array | undefined = first!;
     try {
@@ -72,6 +80,12 @@ export async function importFeedStream(store: EventStore, request: FeedImportReq
         report('reading');
         yield batch;
         request.signal?.throwIfAborted();
+        // A file's stream hands over buffered chunks in microtasks; without a real task now and
+        // then, replies from the chunk worker (cells, staged writes) wait for the buffer to run dry.
+        if (now() - lastYieldAt >= YIELD_INTERVAL_MS) {
+          await pause();
+          lastYieldAt = now();
+        }
         const next = await reader.read();
         chunk = next.done ? undefined : next.value;
       }

@@ -2,16 +2,21 @@ import { applyCells, type CellResolver } from '../events/CellResolver.ts';
 import type { EventChunk } from '../events/EventChunk.ts';
 import type { ImportSession } from './ImportSession.ts';
 
-/** Chunks a queue lets wait or write before add() waits for the oldest (bounds memory). */
-export const DEFAULT_STAGING_DEPTH = 2;
+/**
+ * Chunks a queue lets wait for cells or be written before add() waits for the oldest (bounds
+ * memory). Two writes in flight let IndexedDB clone one chunk while it commits the other, which
+ * measured about a third faster than one chunk at a time.
+ */
+export const DEFAULT_STAGING_DEPTH = 4;
 
 /**
  * Stages the sealed chunks of one import session, in order, while the caller goes on parsing and
  * classifying: each chunk first gets its cells from the resolver (when its builder deferred them,
- * e.g. to the chunk worker), then waits for the previous chunk's stage() and is staged itself.
- * IndexedDB's write time and the cell computation thus overlap with parsing instead of adding up.
+ * e.g. to the chunk worker), then is handed to stage() right after the previous chunk was — not
+ * after its write finished, so up to `depth` writes overlap. IndexedDB's write time and the cell
+ * computation thus overlap with parsing instead of adding up.
  *
- * At most `depth` chunks are pending; add() waits for the oldest beyond that. After the first
+ * At most `depth` chunks are pending; add() first waits for the oldest when there is no room. After the first
  * failure nothing more is staged, and add() and drain() reject with that failure. The session's own
  * rules are unchanged: a failed stage() ends it and deletes what it staged.
  */
@@ -20,7 +25,8 @@ export class ChunkStagingQueue {
   private readonly cells: CellResolver | null;
   private readonly depth: number;
   private readonly pending: Promise<void>[] = [];
-  private tail: Promise<void> = Promise.resolve();
+  /** Settles once the last chunk added has been handed to stage() (or will never be). */
+  private handedOver: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | null = null;
   private stopped = false;
 
@@ -34,43 +40,52 @@ export class ChunkStagingQueue {
     this.depth = Math.max(1, depth);
   }
 
-  /** Queues the next chunk of the import; resolves once at most `depth` chunks are pending. */
+  /** Queues the next chunk of the import once fewer than `depth` chunks are pending, and resolves. */
   async add(chunk: EventChunk): Promise<void> {
     this.throwIfFailed();
     if (this.stopped) throw new Error('add() on a stopped staging queue');
+    while (this.pending.length >= this.depth) await this.pending.shift();
+    this.throwIfFailed();
     const cells = this.cells?.resolve(chunk.columns.lon, chunk.columns.lat);
-    const previous = this.tail;
+    const previous = this.handedOver;
+    let handOver: () => void = () => undefined;
+    this.handedOver = new Promise<void>((resolve) => (handOver = resolve));
     const step = (async () => {
-      const resolved = cells === undefined ? null : await cells;
-      await previous;
-      if (this.stopped || this.failure) return;
-      if (resolved) applyCells(chunk, resolved);
-      await this.session.stage(chunk);
+      try {
+        const resolved = cells === undefined ? null : await cells;
+        await previous;
+        if (this.stopped || this.failure) return;
+        if (resolved) applyCells(chunk, resolved);
+        const staging = this.session.stage(chunk);
+        handOver();
+        await staging;
+      } finally {
+        handOver();
+      }
     })().catch((error: unknown) => {
       this.failure ??= { error };
     });
-    this.tail = step;
     this.pending.push(step);
-    while (this.pending.length > this.depth) await this.pending.shift();
-    this.throwIfFailed();
   }
 
   /** Waits until every chunk added is staged; rejects with the first failure. */
   async drain(): Promise<void> {
-    await this.tail;
-    this.pending.length = 0;
+    await this.settle();
     this.throwIfFailed();
   }
 
   /**
-   * Stages nothing more and waits for a stage() already running. Resolves with the first failure
+   * Stages nothing more and waits for every stage() already running. Resolves with the first failure
    * (the error that ended the session, which explains a later one better), or undefined. Never rejects.
    */
   async stop(): Promise<unknown> {
     this.stopped = true;
-    await this.tail;
-    this.pending.length = 0;
+    await this.settle();
     return this.failure?.error;
+  }
+
+  private async settle(): Promise<void> {
+    while (this.pending.length > 0) await this.pending.shift();
   }
 
   private throwIfFailed(): void {

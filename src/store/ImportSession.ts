@@ -2,15 +2,12 @@ import type { FeedRecord } from '../domain/FeedRecord.ts';
 import type { ImportReport } from '../domain/ImportReport.ts';
 import type { EventChunk } from '../events/EventChunk.ts';
 import { isQuotaExceededError } from './isQuotaExceededError.ts';
-import { KeyIndex } from './KeyIndex.ts';
+import { KeyIndex, type SourceIds } from './KeyIndex.ts';
 import { recordContentHash } from './recordContentHash.ts';
-import { recordKeyPrefix } from './recordKey.ts';
 import { StorageFullError } from './StorageFullError.ts';
 import type { StoreBackend } from './StoreBackend.ts';
 import { chunkIdFor } from './StoredChunk.ts';
 import { decideUpsert, type UpsertOutcome } from './UpsertOutcome.ts';
-
-const KEY_PREFIX_MEMO_LIMIT = 4096;
 
 /** What a store needs to know about a file before importing it. */
 export interface ImportMeta {
@@ -75,10 +72,14 @@ export class ImportSession {
   private readonly pendingHashes = new Map<number, Float64Array>();
   private readonly staged: { id: string; rows: number }[] = [];
   private readonly tally: UpsertCounts = { accepted: 0, updated: 0, unchanged: 0, stale: 0 };
-  private readonly keyPrefixes = new Map<string, string>();
   private placedRows = 0;
+  /** Chunks handed to stage() so far (the next one's seq); the written ones are in `staged`. */
+  private stageCalls = 0;
   private stagedRows = 0;
-  private inFlight: Promise<unknown> | null = null;
+  /** stage() writes not yet settled (several may run at once), or the one publish(). */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  /** The session's one ending as cancelled or failed, once it has begun. */
+  private ending: Promise<void> | null = null;
 
   constructor(init: ImportSessionInit) {
     this.init = init;
@@ -117,18 +118,20 @@ export class ImportSession {
     let chunkOrdinal = -1;
     let hashes: Float64Array | undefined;
     let lastSource: string | null = null;
-    let prefix = '';
+    let ownIds!: SourceIds;
+    let baseIds!: SourceIds;
     for (let i = 0; i < records.length; i++) {
       const record = records[i];
       const source = record.source;
       if (source !== lastSource) {
         lastSource = source;
-        prefix = this.keyPrefix(source);
+        ownIds = overlay.idsOf(source, true);
+        baseIds = base.idsOf(source);
       }
-      const key = prefix + record.id;
-      const ownSlot = overlay.find(key);
+      const id = record.id;
+      const ownSlot = ownIds.get(id) ?? -1;
       const index = ownSlot < 0 ? base : overlay;
-      const slot = ownSlot < 0 ? (searchBase ? base.find(key) : -1) : ownSlot;
+      const slot = ownSlot < 0 ? (searchBase ? (baseIds.get(id) ?? -1) : -1) : ownSlot;
       let outcome: UpsertOutcome;
       let hash: number;
       if (slot < 0) {
@@ -158,43 +161,36 @@ export class ImportSession {
         }
       }
       hashes![row] = hash;
-      overlay.write(ownSlot < 0 ? overlay.insert(key) : ownSlot, chunkOrdinal, row, record.updated, hash);
+      overlay.write(ownSlot < 0 ? overlay.insertId(ownIds, id) : ownSlot, chunkOrdinal, row, record.updated, hash);
     }
     return outcomes;
-  }
-
-  /** recordKeyPrefix(source), memoised: a file names few sources, and keys are built per row. */
-  private keyPrefix(source: string): string {
-    let prefix = this.keyPrefixes.get(source);
-    if (prefix === undefined) {
-      prefix = recordKeyPrefix(source);
-      if (this.keyPrefixes.size < KEY_PREFIX_MEMO_LIMIT) this.keyPrefixes.set(source, prefix);
-    }
-    return prefix;
   }
 
   /**
    * Writes the next chunk of this import, staged, in its own short transaction. It must hold the
    * next `chunkRows` placed records (fewer only for the last chunk, after which the session is
-   * sealed: no more classify()).
+   * sealed: no more classify()). The chunk's place is fixed when stage() is called, so the next
+   * chunk may be staged before this one's write has finished: IndexedDB then runs the two
+   * transactions back to back, cloning one while it commits the other. Any failure fails the session.
    */
   async stage(chunk: EventChunk): Promise<void> {
     this.claim('stage', ['open']);
+    const seq = this.stageCalls;
+    const expected = Math.min(this.chunkRows, this.placedRows - seq * this.chunkRows);
+    const rows = chunk.meta.count;
+    if (expected <= 0 || rows !== expected) {
+      await this.fail(new Error(`stage(): chunk ${seq} of import ${this.importId} has ${rows} rows; ${Math.max(0, expected)} expected`));
+    }
+    this.stageCalls++;
+    if (rows < this.chunkRows) this.currentState = 'sealed';
+    const id = chunkIdFor(this.importId, seq);
+    const allHashes = this.pendingHashes.get(seq)!;
+    this.pendingHashes.delete(seq);
+    const hashes = rows === this.chunkRows ? allHashes : allHashes.slice(0, rows);
     await this.run(async () => {
-      const seq = this.staged.length;
-      const expected = Math.min(this.chunkRows, this.placedRows - seq * this.chunkRows);
-      const rows = chunk.meta.count;
-      if (expected <= 0 || rows !== expected) {
-        throw new Error(`stage(): chunk ${seq} of import ${this.importId} has ${rows} rows; ${Math.max(0, expected)} expected`);
-      }
-      const id = chunkIdFor(this.importId, seq);
-      const allHashes = this.pendingHashes.get(seq)!;
-      const hashes = rows === this.chunkRows ? allHashes : allHashes.slice(0, rows);
       await this.init.backend.stageChunk({ id, importId: this.importId, seq, status: 'staged', chunk, hashes });
-      this.pendingHashes.delete(seq);
       this.staged.push({ id, rows });
       this.stagedRows += rows;
-      if (rows < this.chunkRows) this.currentState = 'sealed';
     });
   }
 
@@ -205,6 +201,7 @@ export class ImportSession {
    */
   async publish(report: ImportReport): Promise<void> {
     this.claim('publish', ['open', 'sealed']);
+    if (this.inFlight.size > 0) throw new Error('publish() while a stage() is running; wait for every stage() first');
     this.currentState = 'publishing';
     const expectedGeneration = this.init.generation;
     let generation = expectedGeneration;
@@ -221,12 +218,13 @@ export class ImportSession {
       generation = await this.init.backend.publishImport({
         importId: this.importId,
         expectedGeneration,
-        chunks: this.staged.slice(),
+        chunks: this.staged.slice().sort((a, b) => (a.id < b.id ? -1 : 1)),
         superseded: this.superseded,
         report,
       });
+      // Set within the step, so an abort() waiting for the step sees the import published.
+      this.currentState = 'published';
     });
-    this.currentState = 'published';
     this.init.onEnd({ published: true, overlay: this.overlay, expectedGeneration, generation });
   }
 
@@ -237,45 +235,63 @@ export class ImportSession {
    * Never rejects: if the cleanup itself fails, cleanupLeftovers() finishes it on the next open.
    */
   async abort(failure?: string): Promise<void> {
-    if (this.inFlight) await this.inFlight.catch(() => undefined);
-    if (this.isEnded()) return;
+    await this.settled();
+    if (this.currentState === 'published') return;
     await this.end(failure === undefined ? 'cancelled' : 'failed', failure ?? null);
   }
 
-  private isEnded(): boolean {
-    return this.currentState === 'published' || this.currentState === 'cancelled' || this.currentState === 'failed';
-  }
-
   private claim(operation: string, allowed: ImportSessionState[]): void {
-    if (this.inFlight) throw new Error(`${operation}() while another stage() or publish() is running`);
     if (!allowed.includes(this.currentState)) throw new Error(`${operation}() on a ${this.currentState} import`);
   }
 
-  /** Runs a step; on any error ends the session as failed (deleting staged chunks) and rethrows. */
+  /** Waits until no stage() or publish() step is running. */
+  private async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /**
+   * Runs a step; on any error ends the session as failed (deleting staged chunks, once every other
+   * running step has settled) and rethrows. Several stage() steps may run at once; the first error
+   * ends the session, later ones are only rethrown to their callers.
+   */
   private async run(step: () => Promise<void>): Promise<void> {
     const running = step();
-    this.inFlight = running;
+    this.inFlight.add(running);
     try {
       await running;
     } catch (error) {
-      const thrown = isQuotaExceededError(error) ? new StorageFullError(`the import of "${this.meta.feedName}"`, { cause: error }) : error;
-      this.inFlight = null;
-      await this.end('failed', thrown instanceof Error ? thrown.message : String(thrown));
-      throw thrown;
+      this.inFlight.delete(running);
+      await this.fail(error);
     } finally {
-      this.inFlight = null;
+      this.inFlight.delete(running);
     }
   }
 
-  private async end(state: 'cancelled' | 'failed', failure: string | null): Promise<void> {
-    this.currentState = state;
-    try {
-      await this.init.backend.discardImport(this.importId, failure);
-    } catch {
-      // Nothing staged is visible; the next cleanupLeftovers() deletes whatever remains.
-    } finally {
-      this.init.onEnd({ published: false });
-    }
+  /** Ends the session as failed with `error` (quota errors become StorageFullError) and throws it. */
+  private async fail(error: unknown): Promise<never> {
+    const thrown = isQuotaExceededError(error) ? new StorageFullError(`the import of "${this.meta.feedName}"`, { cause: error }) : error;
+    await this.end('failed', thrown instanceof Error ? thrown.message : String(thrown));
+    throw thrown;
+  }
+
+  /**
+   * Ends the session once: refuses further steps at once, waits for running steps to settle (a
+   * write landing after the cleanup would outlive it), then deletes what was staged. Later calls
+   * wait for the first one's cleanup.
+   */
+  private end(state: 'cancelled' | 'failed', failure: string | null): Promise<void> {
+    this.ending ??= (async () => {
+      this.currentState = state;
+      await this.settled();
+      try {
+        await this.init.backend.discardImport(this.importId, failure);
+      } catch {
+        // Nothing staged is visible; the next cleanupLeftovers() deletes whatever remains.
+      } finally {
+        this.init.onEnd({ published: false });
+      }
+    })();
+    return this.ending;
   }
 
   private supersede(chunkId: string, row: number): void {
