@@ -2,12 +2,15 @@ import type { FeedRecord } from '../domain/FeedRecord.ts';
 import type { ImportReport } from '../domain/ImportReport.ts';
 import type { EventChunk } from '../events/EventChunk.ts';
 import { isQuotaExceededError } from './isQuotaExceededError.ts';
-import { KeyIndex, type SourceIds } from './KeyIndex.ts';
+import { KeyIndex } from './KeyIndex.ts';
 import { recordContentHash } from './recordContentHash.ts';
+import { recordKeyPrefix } from './recordKey.ts';
 import { StorageFullError } from './StorageFullError.ts';
 import type { StoreBackend } from './StoreBackend.ts';
 import { chunkIdFor } from './StoredChunk.ts';
 import { decideUpsert, type UpsertOutcome } from './UpsertOutcome.ts';
+
+const KEY_PREFIX_MEMO_LIMIT = 4096;
 
 /** What a store needs to know about a file before importing it. */
 export interface ImportMeta {
@@ -72,6 +75,7 @@ export class ImportSession {
   private readonly pendingHashes = new Map<number, Float64Array>();
   private readonly staged: { id: string; rows: number }[] = [];
   private readonly tally: UpsertCounts = { accepted: 0, updated: 0, unchanged: 0, stale: 0 };
+  private readonly keyPrefixes = new Map<string, string>();
   private placedRows = 0;
   /** Chunks handed to stage() so far (the next one's seq); the written ones are in `staged`. */
   private stageCalls = 0;
@@ -80,6 +84,8 @@ export class ImportSession {
   private readonly inFlight = new Set<Promise<unknown>>();
   /** The session's one ending as cancelled or failed, once it has begun. */
   private ending: Promise<void> | null = null;
+  /** The error that failed the session, when a step failed. */
+  private failure: { error: unknown } | null = null;
 
   constructor(init: ImportSessionInit) {
     this.init = init;
@@ -118,20 +124,20 @@ export class ImportSession {
     let chunkOrdinal = -1;
     let hashes: Float64Array | undefined;
     let lastSource: string | null = null;
-    let ownIds!: SourceIds;
-    let baseIds!: SourceIds;
+    let prefix = '';
     for (let i = 0; i < records.length; i++) {
       const record = records[i];
       const source = record.source;
       if (source !== lastSource) {
         lastSource = source;
-        ownIds = overlay.idsOf(source, true);
-        baseIds = base.idsOf(source);
+        prefix = this.keyPrefix(source);
       }
-      const id = record.id;
-      const ownSlot = ownIds.get(id) ?? -1;
+      // A new string, flattened on first lookup: the index never keeps a view of the decoded feed
+      // text alive, as the id (cut from that text) would.
+      const key = prefix + record.id;
+      const ownSlot = overlay.find(key);
       const index = ownSlot < 0 ? base : overlay;
-      const slot = ownSlot < 0 ? (searchBase ? (baseIds.get(id) ?? -1) : -1) : ownSlot;
+      const slot = ownSlot < 0 ? (searchBase ? base.find(key) : -1) : ownSlot;
       let outcome: UpsertOutcome;
       let hash: number;
       if (slot < 0) {
@@ -161,9 +167,19 @@ export class ImportSession {
         }
       }
       hashes![row] = hash;
-      overlay.write(ownSlot < 0 ? overlay.insertId(ownIds, id) : ownSlot, chunkOrdinal, row, record.updated, hash);
+      overlay.write(ownSlot < 0 ? overlay.insert(key) : ownSlot, chunkOrdinal, row, record.updated, hash);
     }
     return outcomes;
+  }
+
+  /** recordKeyPrefix(source), memoised: a file names few sources, and keys are built per row. */
+  private keyPrefix(source: string): string {
+    let prefix = this.keyPrefixes.get(source);
+    if (prefix === undefined) {
+      prefix = recordKeyPrefix(source);
+      if (this.keyPrefixes.size < KEY_PREFIX_MEMO_LIMIT) this.keyPrefixes.set(source, prefix);
+    }
+    return prefix;
   }
 
   /**
@@ -174,6 +190,8 @@ export class ImportSession {
    * transactions back to back, cloning one while it commits the other. Any failure fails the session.
    */
   async stage(chunk: EventChunk): Promise<void> {
+    // A stage() racing a failed one reports that failure, not just that the session has ended.
+    if (this.failure) throw this.failure.error;
     this.claim('stage', ['open']);
     const seq = this.stageCalls;
     const expected = Math.min(this.chunkRows, this.placedRows - seq * this.chunkRows);
@@ -270,6 +288,7 @@ export class ImportSession {
   /** Ends the session as failed with `error` (quota errors become StorageFullError) and throws it. */
   private async fail(error: unknown): Promise<never> {
     const thrown = isQuotaExceededError(error) ? new StorageFullError(`the import of "${this.meta.feedName}"`, { cause: error }) : error;
+    if (!this.ending) this.failure = { error: thrown };
     await this.end('failed', thrown instanceof Error ? thrown.message : String(thrown));
     throw thrown;
   }

@@ -3,6 +3,7 @@ import { EventChunkBuilder } from '../events/EventChunkBuilder.ts';
 import { KeyIndex } from './KeyIndex.ts';
 import type { PublishedChunk } from './PublishedChunk.ts';
 import { recordContentHash } from './recordContentHash.ts';
+import { recordKey } from './recordKey.ts';
 import { makeRecord } from './storeTestSupport.ts';
 
 function published(id: string, ids: string[], masked: number[] = []): PublishedChunk {
@@ -26,56 +27,30 @@ describe('KeyIndex', () => {
   it('indexes the live rows of published chunks and skips masked ones', () => {
     const index = KeyIndex.fromChunks([published('a', ['R1', 'R2', 'R3'], [1]), published('b', ['R2'])]);
     expect(index.size).toBe(3);
-    expect(index.get('GACC-GD', 'R1')).toMatchObject({ chunkId: 'a', row: 0, version: 1000 });
-    expect(index.get('GACC-GD', 'R2')).toMatchObject({ chunkId: 'b', row: 0 });
-    expect(index.get('GACC-GD', 'R3')?.hash).toBe(recordContentHash(makeRecord({ id: 'R3', updated: 1002 })));
-    expect(index.find('GACC-GD', 'R4')).toBe(-1);
-    expect(index.find('HKCED', 'R1')).toBe(-1);
-  });
-
-  it('keeps keys of different sources apart, however source and id split the characters', () => {
-    const index = new KeyIndex();
-    index.set('A', 'BC', 'c', 0, 1, 1);
-    index.set('AB', 'C', 'c', 1, 2, 2);
-    expect(index.size).toBe(2);
-    expect(index.get('A', 'BC')?.row).toBe(0);
-    expect(index.get('AB', 'C')?.row).toBe(1);
-    expect(index.find('ABC', '')).toBe(-1);
+    expect(index.get(recordKey('GACC-GD', 'R1'))).toMatchObject({ chunkId: 'a', row: 0, version: 1000 });
+    expect(index.get(recordKey('GACC-GD', 'R2'))).toMatchObject({ chunkId: 'b', row: 0 });
+    expect(index.get(recordKey('GACC-GD', 'R3'))?.hash).toBe(recordContentHash(makeRecord({ id: 'R3', updated: 1002 })));
+    expect(index.find(recordKey('GACC-GD', 'R4'))).toBe(-1);
   });
 
   it('grows past its initial capacity and absorbs another index', () => {
     const index = new KeyIndex(16);
-    for (let i = 0; i < 5000; i++) index.set(`S${i % 3}`, `k${i}`, `c${i % 7}`, i, i, i * 2);
+    for (let i = 0; i < 5000; i++) index.set(`k${i}`, `c${i % 7}`, i, i, i * 2);
     expect(index.size).toBe(5000);
-    expect(index.get('S1', 'k4999')).toEqual({ chunkId: 'c1', row: 4999, version: 4999, hash: 9998 });
+    expect(index.get('k4999')).toEqual({ chunkId: 'c1', row: 4999, version: 4999, hash: 9998 });
     const overlay = new KeyIndex();
-    overlay.set('S1', 'k1', 'new', 0, 10, 11);
-    overlay.set('S1', 'fresh', 'new', 1, 12, 13);
-    overlay.set('NEW', 'k1', 'new', 2, 14, 15);
+    overlay.set('k1', 'new', 0, 10, 11);
+    overlay.set('fresh', 'new', 1, 12, 13);
     index.absorb(overlay);
-    expect(index.size).toBe(5002);
-    expect(index.get('S1', 'k1')).toEqual({ chunkId: 'new', row: 0, version: 10, hash: 11 });
-    expect(index.get('NEW', 'k1')).toEqual({ chunkId: 'new', row: 2, version: 14, hash: 15 });
-  });
-
-  it('answers a live, read-only view of a source’s ids, and inserts only into a created one', () => {
-    const index = new KeyIndex();
-    const absent = index.idsOf('GACC-GD');
-    expect(absent.size).toBe(0);
-    expect(() => index.insertId(absent, 'R1')).toThrow(/idsOf/);
-    const ids = index.idsOf('GACC-GD', true);
-    const slot = index.insertId(ids, 'R1');
-    index.write(slot, index.internChunk('a'), 3, 4, 5);
-    expect(index.idsOf('GACC-GD').get('R1')).toBe(slot);
-    expect(index.get('GACC-GD', 'R1')).toEqual({ chunkId: 'a', row: 3, version: 4, hash: 5 });
+    expect(index.size).toBe(5001);
+    expect(index.get('k1')).toEqual({ chunkId: 'new', row: 0, version: 10, hash: 11 });
   });
 
   it('relocates a key only from where it really is', () => {
     const index = new KeyIndex();
-    index.set('S', 'k', 'a', 5, 1, 2);
-    expect(index.relocate('S', 'k', 'a', 4, 'b', 0)).toBe(false);
-    expect(index.relocate('T', 'k', 'a', 5, 'b', 0)).toBe(false);
-    expect(index.relocate('S', 'k', 'a', 5, 'b', 0)).toBe(true);
-    expect(index.get('S', 'k')).toEqual({ chunkId: 'b', row: 0, version: 1, hash: 2 });
+    index.set('k', 'a', 5, 1, 2);
+    expect(index.relocate('k', 'a', 4, 'b', 0)).toBe(false);
+    expect(index.relocate('k', 'a', 5, 'b', 0)).toBe(true);
+    expect(index.get('k')).toEqual({ chunkId: 'b', row: 0, version: 1, hash: 2 });
   });
 });

@@ -1,4 +1,5 @@
 import type { PublishedChunk } from './PublishedChunk.ts';
+import { recordKeyPrefix } from './recordKey.ts';
 
 /** Where the live row of a key is, and what it holds. */
 export interface KeyLocation {
@@ -13,24 +14,13 @@ export interface KeyLocation {
 const INITIAL_CAPACITY = 1024;
 
 /**
- * The ids of one source in a KeyIndex, each with its slot: what hot loops over many records of
- * one source look keys up in (KeyIndex.idsOf), without building a key string per record.
- */
-export type SourceIds = ReadonlyMap<string, number>;
-
-const NO_IDS: SourceIds = new Map();
-
-/**
- * In-memory map from record key — (source, id) — to the live row of that key.
+ * In-memory map from record key (see recordKey) to the live row of that key.
  *
- * One Map per source from id to slot number plus parallel typed arrays per slot, so 1M keys cost
- * one Map entry each and 24 bytes of columns, not an object per key. Keyed by the id itself, so a
- * lookup hashes the id string the parser cut (V8 caches its hash) instead of a concatenated key
- * that must first be copied flat. Chunk ids are interned as ordinals.
+ * One Map from key to slot number plus parallel typed arrays per slot, so 1M keys cost one Map
+ * entry each and 24 bytes of columns, not an object per key. Chunk ids are interned as ordinals.
  */
 export class KeyIndex {
-  private readonly sources = new Map<string, Map<string, number>>();
-  private count = 0;
+  private readonly slots = new Map<string, number>();
   private readonly chunkIds: string[] = [];
   private readonly chunkOrdinals = new Map<string, number>();
   private chunkOf: Uint32Array;
@@ -61,27 +51,12 @@ export class KeyIndex {
 
   /** Number of keys. */
   get size(): number {
-    return this.count;
+    return this.slots.size;
   }
 
-  /**
-   * The ids of `source` with their slots, live: ids inserted later show up. With `create`, a source
-   * not seen yet gets its (empty) map, which insertId() then fills; without, such a source answers
-   * an empty map that stays empty.
-   */
-  idsOf(source: string, create = false): SourceIds {
-    let ids = this.sources.get(source);
-    if (!ids) {
-      if (!create) return NO_IDS;
-      ids = new Map();
-      this.sources.set(source, ids);
-    }
-    return ids;
-  }
-
-  /** The slot of (`source`, `id`), or -1 when absent. Slots stay valid until the index is discarded. */
-  find(source: string, id: string): number {
-    return this.sources.get(source)?.get(id) ?? -1;
+  /** The slot of `key`, or -1 when absent. Slots stay valid until the index is discarded. */
+  find(key: string): number {
+    return this.slots.get(key) ?? -1;
   }
 
   /** Chunk id of the row in `slot`. */
@@ -104,29 +79,27 @@ export class KeyIndex {
     return this.hashOf[slot];
   }
 
-  /** The location of (`source`, `id`), or undefined; allocates, so hot loops use find() and the accessors. */
-  get(source: string, id: string): KeyLocation | undefined {
-    const slot = this.find(source, id);
+  /** The location of `key`, or undefined; allocates, so hot loops use find() and the accessors. */
+  get(key: string): KeyLocation | undefined {
+    const slot = this.find(key);
     if (slot < 0) return undefined;
     return { chunkId: this.chunkIdAt(slot), row: this.rowAt(slot), version: this.versionAt(slot), hash: this.hashAt(slot) };
   }
 
-  /** Points (`source`, `id`) at a row, adding the key if new. */
-  set(source: string, id: string, chunkId: string, row: number, version: number, hash: number): void {
-    const ids = this.idsOf(source, true);
-    const slot = ids.get(id) ?? this.insertId(ids, id);
+  /** Points `key` at a row, adding the key if new. */
+  set(key: string, chunkId: string, row: number, version: number, hash: number): void {
+    const slot = this.slots.get(key) ?? this.insert(key);
     this.write(slot, this.internChunk(chunkId), row, version, hash);
   }
 
   /**
-   * Adds an id the caller knows is absent from `ids` — this index's idsOf(source, true) — and
-   * returns its slot, to be filled with write(). Spares hot loops a second lookup.
+   * Adds a key the caller knows is absent (find() returned -1) and returns its slot, to be filled
+   * with write(). Spares hot loops the second Map lookup of set().
    */
-  insertId(ids: SourceIds, id: string): number {
-    if (ids === NO_IDS) throw new Error('insertId() needs the ids of a source from idsOf(source, true)');
-    const slot = this.count++;
+  insert(key: string): number {
+    const slot = this.slots.size;
     if (slot === this.chunkOf.length) this.grow();
-    (ids as Map<string, number>).set(id, slot);
+    this.slots.set(key, slot);
     return slot;
   }
 
@@ -150,11 +123,11 @@ export class KeyIndex {
   }
 
   /**
-   * Moves (`source`, `id`) from (`fromChunkId`, `fromRow`) to a new place with the same content, as
-   * compaction does. Returns false, changing nothing, if the key is not where the caller thinks.
+   * Moves `key` from (`fromChunkId`, `fromRow`) to a new place with the same content, as compaction
+   * does. Returns false, changing nothing, if the key is not where the caller thinks.
    */
-  relocate(source: string, id: string, fromChunkId: string, fromRow: number, toChunkId: string, toRow: number): boolean {
-    const slot = this.find(source, id);
+  relocate(key: string, fromChunkId: string, fromRow: number, toChunkId: string, toRow: number): boolean {
+    const slot = this.find(key);
     if (slot < 0 || this.chunkIdAt(slot) !== fromChunkId || this.rowOf[slot] !== fromRow) return false;
     this.chunkOf[slot] = this.internChunk(toChunkId);
     this.rowOf[slot] = toRow;
@@ -163,27 +136,23 @@ export class KeyIndex {
 
   /** Copies every entry of `other` into this index, replacing entries with the same key. */
   absorb(other: KeyIndex): void {
-    for (const [source, otherIds] of other.sources) {
-      const ids = this.idsOf(source, true);
-      for (const [id, otherSlot] of otherIds) {
-        const slot = ids.get(id) ?? this.insertId(ids, id);
-        this.write(slot, this.internChunk(other.chunkIdAt(otherSlot)), other.rowOf[otherSlot], other.versionOf[otherSlot], other.hashOf[otherSlot]);
-      }
+    for (const [key, slot] of other.slots) {
+      this.set(key, other.chunkIdAt(slot), other.rowOf[slot], other.versionOf[slot], other.hashOf[slot]);
     }
   }
 
   private addChunk(published: PublishedChunk): void {
     const { chunk, hashes, mask, id } = published;
-    const idsBySource = chunk.strings.sources.map((source) => this.idsOf(source, true));
+    const prefixes = chunk.strings.sources.map(recordKeyPrefix);
     const ids = chunk.strings.ids;
     const source = chunk.columns.source;
     const updated = chunk.columns.updated;
     const ordinal = this.internChunk(id);
     for (let row = 0, n = chunk.meta.count; row < n; row++) {
       if (mask[row] !== 0) continue;
-      const sourceIds = idsBySource[source[row]];
-      let slot = sourceIds.get(ids[row]);
-      if (slot === undefined) slot = this.insertId(sourceIds, ids[row]);
+      const key = prefixes[source[row]] + ids[row];
+      let slot = this.slots.get(key);
+      if (slot === undefined) slot = this.insert(key);
       else if (this.versionOf[slot] > updated[row]) continue;
       this.write(slot, ordinal, row, updated[row], hashes[row]);
     }
