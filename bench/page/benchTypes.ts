@@ -71,6 +71,12 @@ export interface StorePassResult {
 /** A. 5: importFeedStream exactly as ImportService.importBlob calls it, on a fresh database. */
 export interface EndToEndResult {
   ms: number;
+  /**
+   * From the moment every row was parsed, classified and placed until the import was published:
+   * the staged writes still pending plus the publish commit, i.e. the part of storage that parsing
+   * did not hide.
+   */
+  storageAfterParseMs: number;
   rowsIn: number;
   accepted: number;
   rejected: number;
