@@ -6,9 +6,9 @@ export const CELL_SLICE_ROWS = 8192;
 
 /**
  * computeCells() in slices of `sliceRows` positions, awaiting `pause()` between slices: the same
- * cells, but a thread that also runs IndexedDB transactions (the chunk worker) gets to handle their
- * events between slices instead of after a whole chunk's cells. Each event of a staged write
- * waiting ~150 ms for a chunk's cells made writes fall behind parsing.
+ * cells, but a thread that also runs IndexedDB transactions (the chunk worker) handles their events
+ * between slices, so a staged write's next step waits for one slice, not for a whole chunk's cells
+ * (~150 ms per 50k positions here).
  */
 export async function computeCellsInSlices(
   lon: Float64Array,
