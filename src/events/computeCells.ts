@@ -1,7 +1,6 @@
-import { latLngToCell } from 'h3-js';
 import { BASE_CELL_RESOLUTION } from './baseCellResolution.ts';
 import type { ResolvedCells } from './CellResolver.ts';
-import { setCellHalves } from './setCellHalves.ts';
+import { latLngToCellHalves } from './latLngToCellHalves.ts';
 
 /**
  * Writes resolution-9 H3 cells as two 32-bit halves, one position at a time. A position equal to
@@ -20,7 +19,7 @@ export class CellWriter {
       low[row] = this.lastLow;
       return;
     }
-    setCellHalves(latLngToCell(lat, lon, BASE_CELL_RESOLUTION), high, low, row);
+    latLngToCellHalves(lat, lon, BASE_CELL_RESOLUTION, high, low, row);
     this.lastLon = lon;
     this.lastLat = lat;
     this.lastHigh = high[row];
