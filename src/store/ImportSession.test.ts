@@ -51,7 +51,7 @@ function heldWriter(where: ReturnType<typeof freshIndexedDb>) {
   return { db, writer, held, heldCount, maxInFlight: () => maxInFlight };
 }
 
-describe('stages whose writes overlap', () => {
+describe('ImportSession stages whose writes overlap', () => {
   const closers: (() => void)[] = [];
   afterEach(() => {
     for (const close of closers.splice(0)) close();
