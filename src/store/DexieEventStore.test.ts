@@ -7,7 +7,7 @@ import { NO_LIVENESS } from './ImportLiveness.ts';
 import { importRecords } from './importRecords.ts';
 import { recordKey } from './recordKey.ts';
 import { StorageFullError } from './StorageFullError.ts';
-import { batchOf, csvMeta, dumpDatabase, freshIndexedDb, liveRows, makeRecord, observableState } from './storeTestSupport.ts';
+import { batchOf, csvMeta, dumpDatabase, freshIndexedDb, liveRows, makeRecord, observableState, reportOf } from './storeTestSupport.ts';
 
 const quotaError = (): DOMException => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
@@ -184,18 +184,8 @@ describe('DexieEventStore atomicity', () => {
     builder.append(makeRecord({ id: 'B', updated: 400 }));
     await session.stage(builder.build());
     await importRecords(tabB, csvMeta(), [batchOf([makeRecord({ id: 'B', updated: 500 })])]);
-    const report = {
-      importId: session.importId,
-      feedName: 'feed.csv',
-      source: null,
-      format: 'csv' as const,
-      startedAt: 0,
-      finishedAt: 0,
-      counts: { rowsIn: 1, accepted: 0, updated: 1, unchanged: 0, stale: 0, rejected: 0, warnings: 0 },
-      rejections: [],
-      warnings: [],
-    };
-    await expect(session.publish(report)).rejects.toBeInstanceOf(ImportConflictError);
+    expect(session.counts).toMatchObject({ accepted: 0, updated: 1 });
+    await expect(session.publish(reportOf(session, 1))).rejects.toBeInstanceOf(ImportConflictError);
     const live = liveRows(await tabA.loadPublishedChunks());
     expect(live.get(recordKey('GACC-GD', 'B'))?.updated).toBe(500);
     expect((await tabA.storageSummary()).stagedChunks).toBe(0);

@@ -6,7 +6,7 @@ import { DEFAULT_STAGING_DEPTH } from './ChunkStagingQueue.ts';
 import { importRecords } from './importRecords.ts';
 import type { PersistedChunk } from './PersistedChunk.ts';
 import type { StagedChunkWriter } from './StagedChunkWriter.ts';
-import { batchOf, csvMeta, freshIndexedDb, makeRecord, observableState } from './storeTestSupport.ts';
+import { batchOf, csvMeta, freshIndexedDb, makeRecord, observableState, reportOf } from './storeTestSupport.ts';
 import { TidegateDatabase } from './TidegateDatabase.ts';
 import { writeStagedChunk } from './writeStagedChunk.ts';
 
@@ -82,18 +82,7 @@ describe('ImportSession stages whose writes overlap', () => {
     await held[1].finish();
     await held[0].finish();
     await Promise.all([a, b]);
-    const report = {
-      importId: session.importId,
-      feedName: 'feed.csv',
-      source: null,
-      format: 'csv' as const,
-      startedAt: 0,
-      finishedAt: 0,
-      counts: { rowsIn: 5, ...session.counts, rejected: 0, warnings: 0 },
-      rejections: [],
-      warnings: [],
-    };
-    await session.publish(report);
+    await session.publish(reportOf(session, 5));
     const live = (await store.loadPublishedChunks()).reduce((sum, { chunk }) => sum + chunk.meta.count, 0);
     expect(live).toBe(5);
   });

@@ -1,10 +1,10 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { FeedRecord } from '../domain/FeedRecord.ts';
-import type { RowRejection, RowWarning } from '../domain/ImportReport.ts';
+import type { ImportReport, RowRejection, RowWarning } from '../domain/ImportReport.ts';
 import { DexieEventStore, type DexieEventStoreOptions } from './DexieEventStore.ts';
 import type { EventStore } from './EventStore.ts';
 import { NO_LIVENESS } from './ImportLiveness.ts';
-import type { ImportMeta } from './ImportSession.ts';
+import type { ImportMeta, ImportSession } from './ImportSession.ts';
 import { MemoryEventStore } from './MemoryEventStore.ts';
 import type { ParsedBatch } from './ParsedBatch.ts';
 import type { PublishedChunk } from './PublishedChunk.ts';
@@ -40,6 +40,21 @@ export function makeRecord(overrides: Partial<FeedRecord> = {}): FeedRecord {
 /** A parser batch of accepted records plus optional rejections and warnings. */
 export function batchOf(records: FeedRecord[], rejections: RowRejection[] = [], warnings: RowWarning[] = []): ParsedBatch {
   return { records, rejections, warnings, rowsIn: records.length + rejections.length };
+}
+
+/** The report publish() accepts for `session` of a CSV file: its outcome counts, `rowsIn` rows, nothing rejected. */
+export function reportOf(session: ImportSession, rowsIn: number): ImportReport {
+  return {
+    importId: session.importId,
+    feedName: session.meta.feedName,
+    source: null,
+    format: 'csv',
+    startedAt: 0,
+    finishedAt: 0,
+    counts: { rowsIn, ...session.counts, rejected: 0, warnings: 0 },
+    rejections: [],
+    warnings: [],
+  };
 }
 
 /** Import metadata of a CSV file named `name`. */
