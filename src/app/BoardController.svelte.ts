@@ -7,7 +7,7 @@ import type { RiskAnswer } from '../board/RiskQuery.ts';
 import type { ImportReport } from '../domain/ImportReport.ts';
 import type { FeedImportProgress } from '../importing/FeedImportProgress.ts';
 import type { FeedImportSettings } from '../importing/importFeedStream.ts';
-import { STORE_CHANNEL_NAME } from '../importing/ImportService.ts';
+import { STORE_CHANNEL_NAME, type StoreChangedMessage } from '../importing/ImportService.ts';
 import type { FeedSubscription } from '../store/FeedSubscription.ts';
 import type { ImportEntry } from '../store/ImportEntry.ts';
 import type { StorageSummary } from '../store/StorageSummary.ts';
@@ -63,6 +63,12 @@ export class BoardController {
   private requestId = 0;
   private reloading: Promise<void> | null = null;
   private reloadQueued = false;
+  /** Imports this page has running; their own reload follows, so their store messages are not needed. */
+  private ownImportsRunning = 0;
+  /** Ids of the latest imports this page ran and reloaded for (bounded), to skip their messages. */
+  private readonly ownImportIds: string[] = [];
+  /** A store message arrived while an own import ran (maybe another tab's): reload after it. */
+  private storeChangedMeanwhile = false;
   // Timers are bookkeeping, not state the UI renders: a plain Map on purpose.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly pollTimers = new Map<string, ReturnType<typeof setInterval>>();
@@ -83,7 +89,15 @@ export class BoardController {
       [this.data, this.importer] = await Promise.all([connectBoardData(), connectImports()]);
       // Listen before the first load: an import published in another tab meanwhile must not be missed.
       const channel = new BroadcastChannel(STORE_CHANNEL_NAME);
-      channel.onmessage = () => void this.reload().then(() => this.refreshImportState());
+      channel.onmessage = (event: MessageEvent<Partial<StoreChangedMessage>>) => {
+        // This page's own import reloads once it returns: its message would only load it twice.
+        if (this.ownImportIds.includes(event.data?.importId ?? '')) return;
+        if (this.ownImportsRunning > 0) {
+          this.storeChangedMeanwhile = true;
+          return;
+        }
+        void this.reload().then(() => this.refreshImportState());
+      };
       await this.reload();
       await this.refreshImportState();
       this.schedulePolling();
@@ -176,17 +190,26 @@ export class BoardController {
     if (!this.importer) return;
     for (const file of files) {
       const onProgress = (progress: FeedImportProgress) => (this.importProgress = progress);
+      this.ownImportsRunning++;
       try {
         const report = await this.importer.importBlob(file.name, file, settings, Comlink.proxy(onProgress));
+        this.rememberOwnImport(report.importId);
         this.outcomes = [{ feedName: file.name, report, error: null }, ...this.outcomes];
       } catch (error) {
         this.outcomes = [{ feedName: file.name, report: null, error: messageOf(error) }, ...this.outcomes];
       } finally {
         this.importProgress = null;
+        this.ownImportsRunning--;
       }
+      this.storeChangedMeanwhile = false;
       await this.reload();
     }
     await this.refreshImportState();
+  }
+
+  private rememberOwnImport(importId: string): void {
+    this.ownImportIds.push(importId);
+    if (this.ownImportIds.length > 32) this.ownImportIds.shift();
   }
 
   /** Cancels the running import; nothing of it is kept. */
@@ -223,18 +246,30 @@ export class BoardController {
   async pollFeed(url: string): Promise<void> {
     if (!this.importer) return;
     const onProgress = (progress: FeedImportProgress) => (this.importProgress = progress);
+    this.ownImportsRunning++;
+    let imported = false;
     try {
       const result = await this.importer.pollFeed(url, Comlink.proxy(onProgress));
       if (result.status === 'imported') {
+        imported = true;
+        this.rememberOwnImport(result.report.importId);
         this.outcomes = [{ feedName: result.report.feedName, report: result.report, error: null }, ...this.outcomes];
-        await this.reload();
       }
     } catch (error) {
       this.outcomes = [{ feedName: url, report: null, error: messageOf(error) }, ...this.outcomes];
     } finally {
       this.importProgress = null;
-      await this.refreshImportState();
+      this.ownImportsRunning--;
     }
+    try {
+      if (imported || this.storeChangedMeanwhile) {
+        this.storeChangedMeanwhile = false;
+        await this.reload();
+      }
+    } catch (error) {
+      this.outcomes = [{ feedName: url, report: null, error: messageOf(error) }, ...this.outcomes];
+    }
+    await this.refreshImportState();
   }
 
   setLocale(locale: Locale): void {
