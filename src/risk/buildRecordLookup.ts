@@ -1,4 +1,5 @@
 import type { EventTable } from './EventTable.ts';
+import { forEachLinkKey } from './forEachLinkKey.ts';
 
 /** Index from a record key `SOURCE:ID` to its table row, for the keys that records' links name. */
 export interface RecordLookup {
@@ -10,23 +11,6 @@ export function recordKey(source: string, id: string): string {
   return `${source}:${id}`;
 }
 
-/** Every link key (trimmed, non-empty) of every row of the table. */
-function linkedKeys(table: EventTable): Set<string> {
-  const keys = new Set<string>();
-  table.chunks.forEach((chunk, c) => {
-    const texts = chunk.strings.links;
-    for (let r = table.chunkStart[c]; r < table.chunkStart[c + 1]; r++) {
-      const text = texts[table.chunkRow[r]];
-      if (!text) continue;
-      for (const part of text.split(';')) {
-        const key = part.trim();
-        if (key !== '') keys.add(key);
-      }
-    }
-  });
-  return keys;
-}
-
 /**
  * Indexes by `SOURCE:ID` the table rows that some record's links name — the only keys
  * computeLinks asks for. Rows are first matched on their id alone (every part of a key after a
@@ -36,7 +20,8 @@ function linkedKeys(table: EventTable): Set<string> {
  */
 export function buildRecordLookup(table: EventTable): RecordLookup {
   const rowOf = new Map<string, number>();
-  const wanted = linkedKeys(table);
+  const wanted = new Set<string>();
+  forEachLinkKey(table, (_, key) => wanted.add(key));
   if (wanted.size === 0) return { rowOf };
   const candidateIds = new Set<string>();
   for (const key of wanted) {

@@ -1,5 +1,6 @@
 import type { RecordLookup } from './buildRecordLookup.ts';
 import type { EventTable } from './EventTable.ts';
+import { forEachLinkKey } from './forEachLinkKey.ts';
 
 /** How many distinct unresolved link keys a result lists (all are counted). */
 const UNRESOLVED_SAMPLE_SIZE = 100;
@@ -94,51 +95,42 @@ export function computeLinks(
   const rowA: number[] = [];
   const rowB: number[] = [];
 
-  table.chunks.forEach((chunk, c) => {
-    const texts = chunk.strings.links;
-    for (let row = table.chunkStart[c]; row < table.chunkStart[c + 1]; row++) {
-      const text = texts[table.chunkRow[row]];
-      if (!text) continue;
-      for (const part of text.split(';')) {
-        const key = part.trim();
-        if (key === '') continue;
-        totals.references++;
-        const target = lookups.rowOf.get(key);
-        if (target === undefined) {
-          totals.unresolved++;
-          if (unresolvedKeys.size < UNRESOLVED_SAMPLE_SIZE) unresolvedKeys.add(key);
-          continue;
-        }
-        if (target === row) {
-          totals.selfLinks++;
-          continue;
-        }
-        const pair = Math.min(row, target) * table.count + Math.max(row, target);
-        if (seen.has(pair)) {
-          totals.duplicates++;
-          continue;
-        }
-        seen.add(pair);
-        const ja = territory(row);
-        const jb = territory(target);
-        if (ja < 0 || jb < 0) {
-          totals.unknownJurisdiction++;
-          continue;
-        }
-        const [a, b] = [jurisdictions[ja], jurisdictions[jb]].sort();
-        const label = `${a}\u0000${b}`;
-        const counted = pairCounts.get(label);
-        if (counted === undefined) pairCounts.set(label, { a, b, count: 1 });
-        else counted.count++;
-        if (ja === jb) {
-          totals.withinJurisdiction++;
-          continue;
-        }
-        totals.crossBorder++;
-        rowA.push(row);
-        rowB.push(target);
-      }
+  forEachLinkKey(table, (row, key) => {
+    totals.references++;
+    const target = lookups.rowOf.get(key);
+    if (target === undefined) {
+      totals.unresolved++;
+      if (unresolvedKeys.size < UNRESOLVED_SAMPLE_SIZE) unresolvedKeys.add(key);
+      return;
     }
+    if (target === row) {
+      totals.selfLinks++;
+      return;
+    }
+    const pair = Math.min(row, target) * table.count + Math.max(row, target);
+    if (seen.has(pair)) {
+      totals.duplicates++;
+      return;
+    }
+    seen.add(pair);
+    const ja = territory(row);
+    const jb = territory(target);
+    if (ja < 0 || jb < 0) {
+      totals.unknownJurisdiction++;
+      return;
+    }
+    const [a, b] = [jurisdictions[ja], jurisdictions[jb]].sort();
+    const label = `${a}\u0000${b}`;
+    const counted = pairCounts.get(label);
+    if (counted === undefined) pairCounts.set(label, { a, b, count: 1 });
+    else counted.count++;
+    if (ja === jb) {
+      totals.withinJurisdiction++;
+      return;
+    }
+    totals.crossBorder++;
+    rowA.push(row);
+    rowB.push(target);
   });
 
   const count = rowA.length;
