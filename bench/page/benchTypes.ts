@@ -66,6 +66,12 @@ export interface StorePassResult {
   storageOverRaw: number;
   /** Bytes of typed-array columns + hashes written (strings not counted). */
   columnBytes: number;
+  /** Bytes of the chunk records as stored (typed arrays, strings), as IndexedDB clones them. */
+  storedBytes: number;
+  /** The same raw bulkAdd with the records in chunk format 3 (the previous layout). */
+  rawFormat3Ms: number;
+  /** Bytes of those format-3 records. */
+  format3Bytes: number;
 }
 
 /** A. 5: importFeedStream exactly as ImportService.importBlob calls it, on a fresh database. */

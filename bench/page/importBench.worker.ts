@@ -15,6 +15,7 @@ import { createFeedParser, detectFeedFormat, type FeedBatch, type FeedFormat } f
 import { locateReference } from '../../src/geo/locateReference.ts';
 import type { FeedImportProgress } from '../../src/importing/FeedImportProgress.ts';
 import { importFeedStream } from '../../src/importing/importFeedStream.ts';
+import { restoreEventChunk, storeAsFormat3 } from '../../src/events/StoredEventChunk.ts';
 import { ChunkStagingQueue } from '../../src/store/ChunkStagingQueue.ts';
 import { DexieEventStore } from '../../src/store/index.ts';
 import { connectChunkWorker } from '../../workers/connectChunkWorker.ts';
@@ -136,6 +137,38 @@ function columnBytes(chunk: EventChunk): number {
   let bytes = 0;
   for (const column of Object.values(chunk.columns)) bytes += (column as ArrayBufferView).byteLength;
   return bytes;
+}
+
+/**
+ * Bytes of a value as IndexedDB clones it, near enough: typed arrays by length, strings at one
+ * byte per character when every character fits Latin-1, else two.
+ */
+function clonedBytes(value: unknown): number {
+  if (ArrayBuffer.isView(value)) return value.byteLength;
+  if (typeof value === 'string') {
+    for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0xff) return 2 * value.length;
+    return value.length;
+  }
+  if (typeof value === 'object' && value !== null) {
+    let bytes = 0;
+    for (const child of Object.values(value)) bytes += clonedBytes(child);
+    return bytes;
+  }
+  return 8;
+}
+
+/** Time of one Dexie bulkAdd of `records` in one transaction into a fresh database `name`. */
+async function timeRawBulkAdd(name: string, records: unknown[]): Promise<number> {
+  const raw = new Dexie(name);
+  raw.version(1).stores({ chunks: 'id' });
+  await raw.open();
+  const table = raw.table('chunks');
+  const at = performance.now();
+  await raw.transaction('rw', table, () => table.bulkAdd(records));
+  const ms = performance.now() - at;
+  raw.close();
+  await Dexie.delete(name);
+  return ms;
 }
 
 /**
@@ -262,16 +295,16 @@ async function storePass(file: File, dbName: string): Promise<StorePassResult> {
 
     // Ceiling: the very records the store holds, bulk-written in one transaction to a fresh database.
     const records = await store.db.chunks.toArray();
+    const storedBytes = clonedBytes(records);
     store.close();
-    const raw = new Dexie(`${dbName}-raw`);
-    raw.version(1).stores({ chunks: 'id' });
-    await raw.open();
-    const table = raw.table('chunks');
-    at = performance.now();
-    await raw.transaction('rw', table, () => table.bulkAdd(records));
-    const rawDexieMs = performance.now() - at;
-    raw.close();
-    await Dexie.delete(`${dbName}-raw`);
+    // The same rows in the previous layout (format 3), for the layout's share of the write time.
+    const format3 = records.map((record) => ({ ...record, chunk: storeAsFormat3(restoreEventChunk(record.chunk)) }));
+    const format3Bytes = clonedBytes(format3);
+    // Each written twice, in the order 4, 3, 3, 4, so that neither gains from going first or last.
+    let rawDexieMs = await timeRawBulkAdd(`${dbName}-raw`, records);
+    let rawFormat3Ms = await timeRawBulkAdd(`${dbName}-raw3`, format3);
+    rawFormat3Ms = (rawFormat3Ms + (await timeRawBulkAdd(`${dbName}-raw3`, format3))) / 2;
+    rawDexieMs = (rawDexieMs + (await timeRawBulkAdd(`${dbName}-raw`, records))) / 2;
 
     const storageMs = stageMs + publishMs;
     return {
@@ -290,6 +323,9 @@ async function storePass(file: File, dbName: string): Promise<StorePassResult> {
       rawDexieMs,
       storageOverRaw: storageMs / rawDexieMs,
       columnBytes: bytes,
+      storedBytes,
+      rawFormat3Ms,
+      format3Bytes,
     };
   } catch (error) {
     await session.abort(error instanceof Error ? error.message : String(error));

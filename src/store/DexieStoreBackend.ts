@@ -14,7 +14,7 @@ import type { StoredMask } from './StoredMask.ts';
 import type { TidegateDatabase } from './TidegateDatabase.ts';
 import { writeStagedChunk } from './writeStagedChunk.ts';
 
-/** The chunk as written to IndexedDB: its text columns packed (see StoredEventChunk). */
+/** The chunk as written to IndexedDB, in its persisted layout (see StoredEventChunk). */
 function persisted(record: StoredChunk): StoredChunk {
   return persistedChunk(record) as unknown as StoredChunk;
 }
@@ -26,7 +26,7 @@ function persisted(record: StoredChunk): StoredChunk {
  *
  * A chunk is published exactly when it has a record in `masks`: publishing writes the masks in one
  * transaction and never rewrites the (large) chunk records. Chunks are persisted in the packed
- * format 3 and restored through `restoreEventChunk`, which also reads formats 1 and 2.
+ * format 4 and restored through `restoreEventChunk`, which also reads formats 1 to 3.
  *
  * Staged chunks go through `stagedWriter` when one is given and available (the chunk worker's own
  * connection), else through this connection; the `stage` fault hook runs only on this connection.

@@ -58,6 +58,20 @@ describe('staged chunks written through another connection', () => {
     expect(await strip(b)).toEqual(await strip(a));
   });
 
+  it('stores repeated descriptions as a dictionary, through either connection', async () => {
+    const viaWorker = freshIndexedDb();
+    const writer = otherConnectionWriter(viaWorker);
+    closers.push(() => writer.db.close());
+    const a = await open(freshIndexedDb());
+    const b = await open(viaWorker, writer);
+    for (const store of [a, b]) await importRecords(store, csvMeta(), [batchOf(records(10))], { chunkRows: 5 });
+    for (const db of [a.db, writer.db]) {
+      const stored = await db.chunks.toArray();
+      expect(stored.map((record) => (record.chunk as unknown as PersistedChunk['chunk']).strings.descriptions.encoding)).toEqual(['dictionary', 'dictionary']);
+    }
+    expect((await b.loadPublishedChunks()).flatMap(({ chunk }) => chunk.strings.descriptions)).toEqual(records(10).map((r) => r.description));
+  });
+
   it('writes in its own connection while the other side is unavailable', async () => {
     const where = freshIndexedDb();
     const writer = { available: false, write: async () => Promise.reject(new Error('must not be called')) };
@@ -119,6 +133,8 @@ describe('staged chunks written through another connection', () => {
     expect(buffers).toContain(hashes.buffer);
     const moved = structuredClone(record, { transfer: buffers });
     expect(record.hashes.length).toBe(0);
+    expect(record.chunk.columns.lon.length).toBe(0);
+    expect(record.chunk.strings.ids.encoding === 'utf8' && record.chunk.strings.ids.text.utf8.length).toBe(0);
     expect(moved.chunk.meta.count).toBe(3);
   });
 });
