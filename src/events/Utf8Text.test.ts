@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkUtf8Text, decodeUtf8Text, encodeUtf8, encodeUtf8Text } from './Utf8Text.ts';
+import { checkUtf8Text, decodeUtf8Text, encodeUtf8, rowLengths, type Utf8Text } from './Utf8Text.ts';
+
+/** A column as StoredTextColumn encodes it: the rows joined, as UTF-8, plus their lengths. */
+function encodeUtf8Text(values: readonly string[]): Utf8Text | null {
+  const utf8 = encodeUtf8(values.join(''));
+  return utf8 === null ? null : { utf8, lengths: rowLengths(values) };
+}
 
 describe('Utf8Text', () => {
   it('encodes and decodes any well-formed strings, row by row', () => {

@@ -71,17 +71,6 @@ export function rowLengths(values: readonly string[]): UnsignedArray {
 }
 
 /**
- * Encodes a per-row text column as UTF-8, or returns null when a row holds a lone surrogate. The
- * rows are joined in native code and encoded in one pass over the joined string, which costs far
- * less than visiting each row's string: a column of ids packs in about half the time of a per-row
- * character loop.
- */
-export function encodeUtf8Text(values: readonly string[]): Utf8Text | null {
-  const utf8 = encodeUtf8(values.join(''));
-  return utf8 === null ? null : { utf8, lengths: rowLengths(values) };
-}
-
-/**
  * Checks, without decoding, that `text` has `count` rows and that its byte count can encode
  * their lengths (each UTF-16 unit takes one to three bytes); decodeUtf8Text checks the rest.
  */
@@ -92,7 +81,7 @@ export function checkUtf8Text({ utf8, lengths }: Utf8Text, count: number): void 
   if (utf8.length < units || utf8.length > 3 * units) throw new Error('Corrupt UTF-8 text: lengths do not match the text');
 }
 
-/** Inverse of encodeUtf8Text; refuses bytes that are not UTF-8 or lengths that do not add up. */
+/** The rows of a Utf8Text; refuses bytes that are not UTF-8 or lengths that do not add up. */
 export function decodeUtf8Text({ utf8, lengths }: Utf8Text): string[] {
   let text: string;
   try {
