@@ -32,15 +32,6 @@ export const chunkWorkerApi = {
     return Comlink.transfer(cells, [cells.high.buffer, cells.low.buffer]);
   },
 
-  /**
-   * Opens this worker's connection to `databaseName` ahead of the first staged write, which would
-   * otherwise wait for it (a few hundred milliseconds on this machine). Never rejects: a connection
-   * that fails to open is retried, and reported, by that write.
-   */
-  async prepare(databaseName: string): Promise<void> {
-    await connection(databaseName).catch(() => undefined);
-  },
-
   async stage(databaseName: string, record: PersistedChunk): Promise<void> {
     const db = await connection(databaseName);
     await writeStagedChunk(db, record);

@@ -9,10 +9,7 @@ import type { ChunkWorkerApi } from './chunkWorkerApi.ts';
 export interface ChunkWorkerConnection {
   /** Computes H3 cells on the worker (in this thread once the worker has failed). */
   resolver: CellResolver;
-  /**
-   * Writes staged chunks of the database `databaseName` through the worker's own connection, which
-   * the worker starts opening at once.
-   */
+  /** Writes staged chunks of the database `databaseName` through the worker's own connection. */
   stagedWriter(databaseName: string): StagedChunkWriter;
   close(): void;
 }
@@ -50,16 +47,12 @@ export function connectChunkWorker(): ChunkWorkerConnection | null {
   );
   return {
     resolver,
-    stagedWriter: (databaseName) => {
-      // The worker opens its connection now, not at the first write of the first import.
-      remote.prepare(databaseName).catch(() => undefined);
-      return {
-        get available() {
-          return alive;
-        },
-        write: (record) => Promise.race([remote.stage(databaseName, Comlink.transfer(record, persistedChunkTransferables(record))), broken]),
-      };
-    },
+    stagedWriter: (databaseName) => ({
+      get available() {
+        return alive;
+      },
+      write: (record) => Promise.race([remote.stage(databaseName, Comlink.transfer(record, persistedChunkTransferables(record))), broken]),
+    }),
     close: () => {
       fail(new Error('The chunk worker was closed'));
       remote[Comlink.releaseProxy]();

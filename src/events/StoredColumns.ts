@@ -42,13 +42,14 @@ const MAX_UINT32_DICTIONARY = 0x100;
 
 function versionExceptions(time: Float64Array, updated: Float64Array): Float64Array | VersionExceptions {
   const count = time.length;
+  // An exception takes at least ten bytes (row and value), a plain version eight.
+  const most = Math.ceil((count * 8) / 10);
+  if (most === 0) return updated;
   const rows: number[] = [];
   for (let row = 0; row < count; row++) {
     // Object.is: a NaN version equal to a NaN time needs no exception, and -0 differs from 0.
-    if (!Object.is(updated[row], time[row])) rows.push(row);
+    if (!Object.is(updated[row], time[row]) && rows.push(row) >= most) return updated;
   }
-  // An exception takes at least ten bytes (row and value), a plain version eight.
-  if (rows.length * 10 >= count * 8) return updated;
   const stored = narrowestUnsignedArray(rows.length, count - 1);
   const values = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) {

@@ -1,4 +1,4 @@
-import { checkMax, narrowestUnsignedArray, type UnsignedArray } from './narrowestUnsignedArray.ts';
+import { checkMax, narrowed, type UnsignedArray } from './narrowestUnsignedArray.ts';
 import { checkPackedText, packText, unpackText, type PackedText } from './packText.ts';
 import { checkUtf8Text, decodeUtf8Text, encodeUtf8, rowLengths, type Utf8Text } from './Utf8Text.ts';
 
@@ -71,9 +71,7 @@ function dictionaryOf(joined: string, lengths: UnsignedArray): { distinct: strin
     start += length;
   }
   const distinct = distinctStart.map((at, code) => joined.slice(at, at + distinctLength[code]));
-  const narrow = narrowestUnsignedArray(count, distinct.length - 1);
-  narrow.set(codes);
-  return { distinct, codes: narrow };
+  return { distinct, codes: narrowed(codes, distinct.length - 1) };
 }
 
 function storePlain(values: readonly string[], joined: string, lengths: UnsignedArray): PlainTextColumn {

@@ -44,12 +44,16 @@ describe('staged chunks written through another connection', () => {
     return store;
   }
 
-  it('stores and publishes exactly what the import’s own connection stores', async () => {
+  /** Store `a` writes staged chunks on its own connection, `b` through `writer`, another one. */
+  async function storesBothWays() {
     const viaWorker = freshIndexedDb();
     const writer = otherConnectionWriter(viaWorker);
     closers.push(() => writer.db.close());
-    const a = await open(freshIndexedDb());
-    const b = await open(viaWorker, writer);
+    return { a: await open(freshIndexedDb()), b: await open(viaWorker, writer), writer };
+  }
+
+  it('stores and publishes exactly what the import’s own connection stores', async () => {
+    const { a, b, writer } = await storesBothWays();
     const data = [batchOf(records(7))];
     await importRecords(a, csvMeta(), data, { chunkRows: 3 });
     await importRecords(b, csvMeta(), data, { chunkRows: 3 });
@@ -59,11 +63,7 @@ describe('staged chunks written through another connection', () => {
   });
 
   it('stores repeated descriptions as a dictionary, through either connection', async () => {
-    const viaWorker = freshIndexedDb();
-    const writer = otherConnectionWriter(viaWorker);
-    closers.push(() => writer.db.close());
-    const a = await open(freshIndexedDb());
-    const b = await open(viaWorker, writer);
+    const { a, b, writer } = await storesBothWays();
     for (const store of [a, b]) await importRecords(store, csvMeta(), [batchOf(records(10))], { chunkRows: 5 });
     for (const db of [a.db, writer.db]) {
       const stored = await db.chunks.toArray();
