@@ -6,8 +6,12 @@ export interface WorkerHeapPeaks {
   note: string;
   /** Sampling rounds completed. */
   rounds: number;
-  /** One entry per worker: its name (or script URL) and the highest `usedSize` seen, bytes. */
-  peaks: { worker: string; peakUsedBytes: number }[];
+  /**
+   * One entry per worker: its name (or script URL), the highest `usedSize` seen (the V8 heap) and
+   * the highest `usedSize + backingStorageSize` (the heap plus ArrayBuffer contents, which live
+   * outside it), bytes; the second is null where Chromium does not report backing storage.
+   */
+  peaks: { worker: string; peakUsedBytes: number; peakWithBuffersBytes: number | null }[];
 }
 
 interface AttachedWorker {
@@ -32,6 +36,7 @@ export async function sampleWorkerHeaps<T>(browser: Browser, intervalMs: number,
   const attached = new Map<string, AttachedWorker>();
   const answers = new Map<number, (result: unknown) => void>();
   const peaks = new Map<string, number>();
+  const peaksWithBuffers = new Map<string, number>();
   let nextId = 1;
   let rounds = 0;
   let running = true;
@@ -46,9 +51,16 @@ export async function sampleWorkerHeaps<T>(browser: Browser, intervalMs: number,
     const id = nextId++;
     const answered = new Promise<unknown>((resolve) => answers.set(id, resolve));
     await cdp.send('Target.sendMessageToTarget', { sessionId: worker.sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
-    const result = (await Promise.race([answered, new Promise((resolve) => setTimeout(() => resolve(null), 2_000))])) as { usedSize?: number } | null;
+    const result = (await Promise.race([answered, new Promise((resolve) => setTimeout(() => resolve(null), 2_000))])) as {
+      usedSize?: number;
+      backingStorageSize?: number;
+    } | null;
     answers.delete(id);
-    if (typeof result?.usedSize === 'number') peaks.set(worker.name, Math.max(peaks.get(worker.name) ?? 0, result.usedSize));
+    if (typeof result?.usedSize !== 'number') return;
+    peaks.set(worker.name, Math.max(peaks.get(worker.name) ?? 0, result.usedSize));
+    if (typeof result.backingStorageSize === 'number') {
+      peaksWithBuffers.set(worker.name, Math.max(peaksWithBuffers.get(worker.name) ?? 0, result.usedSize + result.backingStorageSize));
+    }
   };
 
   const sampling = (async () => {
@@ -83,7 +95,7 @@ export async function sampleWorkerHeaps<T>(browser: Browser, intervalMs: number,
         available: true,
         note: `Runtime.getHeapUsage of every worker every ${intervalMs} ms`,
         rounds,
-        peaks: [...peaks].map(([worker, peakUsedBytes]) => ({ worker, peakUsedBytes })),
+        peaks: [...peaks].map(([worker, peakUsedBytes]) => ({ worker, peakUsedBytes, peakWithBuffersBytes: peaksWithBuffers.get(worker) ?? null })),
       },
     };
   } finally {

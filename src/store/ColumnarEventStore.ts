@@ -9,7 +9,6 @@ import { isQuotaExceededError } from './isQuotaExceededError.ts';
 import { KeyIndex } from './KeyIndex.ts';
 import { newImportId } from './newImportId.ts';
 import type { PublishedChunk } from './PublishedChunk.ts';
-import { recordKeyPrefix } from './recordKey.ts';
 import type { StorageSummary } from './StorageSummary.ts';
 import { StorageFullError } from './StorageFullError.ts';
 import type { StoreBackend } from './StoreBackend.ts';
@@ -203,11 +202,9 @@ export class ColumnarEventStore implements EventStore {
   /** Points the index at the rewritten rows; false if it disagreed about where a key lived. */
   private relocate(index: KeyIndex, published: PublishedChunk, newId: string, sourceRows: Uint32Array): boolean {
     const { strings, columns } = published.chunk;
-    const prefixes = strings.sources.map(recordKeyPrefix);
     for (let row = 0; row < sourceRows.length; row++) {
       const oldRow = sourceRows[row];
-      const key = prefixes[columns.source[oldRow]] + strings.ids[oldRow];
-      if (!index.relocate(key, published.id, oldRow, newId, row)) return false;
+      if (!index.relocate(strings.sources[columns.source[oldRow]], strings.ids[oldRow], published.id, oldRow, newId, row)) return false;
     }
     return true;
   }

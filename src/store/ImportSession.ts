@@ -4,13 +4,10 @@ import type { EventChunk } from '../events/EventChunk.ts';
 import { isQuotaExceededError } from './isQuotaExceededError.ts';
 import { KeyIndex } from './KeyIndex.ts';
 import { recordContentHash } from './recordContentHash.ts';
-import { recordKeyPrefix } from './recordKey.ts';
 import { StorageFullError } from './StorageFullError.ts';
 import type { StoreBackend } from './StoreBackend.ts';
 import { chunkIdFor } from './StoredChunk.ts';
 import { decideUpsert, type UpsertOutcome } from './UpsertOutcome.ts';
-
-const KEY_PREFIX_MEMO_LIMIT = 4096;
 
 /** What a store needs to know about a file before importing it. */
 export interface ImportMeta {
@@ -75,7 +72,6 @@ export class ImportSession {
   private readonly pendingHashes = new Map<number, Float64Array>();
   private readonly staged: { id: string; rows: number }[] = [];
   private readonly tally: UpsertCounts = { accepted: 0, updated: 0, unchanged: 0, stale: 0 };
-  private readonly keyPrefixes = new Map<string, string>();
   private placedRows = 0;
   /** Chunks handed to stage() so far (the next one's seq); the written ones are in `staged`. */
   private stageCalls = 0;
@@ -123,21 +119,12 @@ export class ImportSession {
     let chunkSeq = -1;
     let chunkOrdinal = -1;
     let hashes: Float64Array | undefined;
-    let lastSource: string | null = null;
-    let prefix = '';
     for (let i = 0; i < records.length; i++) {
       const record = records[i];
-      const source = record.source;
-      if (source !== lastSource) {
-        lastSource = source;
-        prefix = this.keyPrefix(source);
-      }
-      // A new string, flattened on first lookup: the index never keeps a view of the decoded feed
-      // text alive, as the id (cut from that text) would.
-      const key = prefix + record.id;
-      const ownSlot = overlay.find(key);
+      const { source, id } = record;
+      const ownSlot = overlay.find(source, id);
       const index = ownSlot < 0 ? base : overlay;
-      const slot = ownSlot < 0 ? (searchBase ? base.find(key) : -1) : ownSlot;
+      const slot = ownSlot < 0 ? (searchBase ? base.find(source, id) : -1) : ownSlot;
       let outcome: UpsertOutcome;
       let hash: number;
       if (slot < 0) {
@@ -167,19 +154,9 @@ export class ImportSession {
         }
       }
       hashes![row] = hash;
-      overlay.write(ownSlot < 0 ? overlay.insert(key) : ownSlot, chunkOrdinal, row, record.updated, hash);
+      overlay.write(ownSlot < 0 ? overlay.insert(source, id) : ownSlot, chunkOrdinal, row, record.updated, hash);
     }
     return outcomes;
-  }
-
-  /** recordKeyPrefix(source), memoised: a file names few sources, and keys are built per row. */
-  private keyPrefix(source: string): string {
-    let prefix = this.keyPrefixes.get(source);
-    if (prefix === undefined) {
-      prefix = recordKeyPrefix(source);
-      if (this.keyPrefixes.size < KEY_PREFIX_MEMO_LIMIT) this.keyPrefixes.set(source, prefix);
-    }
-    return prefix;
   }
 
   /**

@@ -1,5 +1,6 @@
 /**
- * The identity of a record across imports: its `source` and `id`, joined injectively.
+ * The identity of a record across imports, its `source` and `id`, joined injectively into one
+ * string (for maps of records in tests and tools; the store's KeyIndex takes the pair as it is).
  *
  * The source's length is written first, so no choice of characters in `source` or `id` can make
  * two different pairs produce the same key (a plain separator could appear inside either part).
@@ -8,10 +9,3 @@ export function recordKey(source: string, id: string): string {
   return `${source.length}:${source}${id}`;
 }
 
-/**
- * The part of recordKey that depends only on the source, so that building many keys of one source
- * (a chunk's rows share a small source dictionary) costs one concatenation per row.
- */
-export function recordKeyPrefix(source: string): string {
-  return `${source.length}:${source}`;
-}
