@@ -11,6 +11,8 @@ export interface BenchOptions {
   reaggregationRuns: number;
   warmups: number;
   duckdbRuns: number;
+  /** Timed end-to-end imports (A5); the table shows their median. */
+  endToEndRuns: number;
   runImport: boolean;
   runEngine: boolean;
   runApp: boolean;
@@ -26,6 +28,7 @@ export const BENCH_USAGE = `npm run bench [-- options]
   --sizes a,b,c      engine sizes in events (default 10000,100000,1000000; env BENCH_SIZES)
   --seed N           demo generator seed (default 20260301)
   --duckdb-runs N    timed DuckDB queries per size (default 15; 0 skips DuckDB)
+  --e2e-runs N       timed end-to-end imports, reported as their median (default 3, 1 with --quick)
   --only import|engine
   --no-app           skip the long-task check through the real app (dist/)
   --keep-feed        keep the generated CSV in the temp folder
@@ -44,7 +47,7 @@ export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEn
     const arg = argv[i];
     if (!arg.startsWith('--')) throw new Error(`Unexpected argument "${arg}"\n\n${BENCH_USAGE}`);
     const [name, inline] = arg.slice(2).split('=', 2);
-    const takesValue = ['rows', 'sizes', 'seed', 'duckdb-runs', 'only'].includes(name);
+    const takesValue = ['rows', 'sizes', 'seed', 'duckdb-runs', 'e2e-runs', 'only'].includes(name);
     if (takesValue) {
       const value = inline ?? argv[++i];
       if (value === undefined) throw new Error(`--${name} needs a value`);
@@ -66,6 +69,9 @@ export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEn
   const only = text('only', 'BENCH_ONLY');
   if (only !== undefined && only !== 'import' && only !== 'engine') throw new Error(`--only must be import or engine, got "${only}"`);
   const duckText = text('duckdb-runs', 'BENCH_DUCKDB_RUNS');
+  const e2eText = text('e2e-runs', 'BENCH_E2E_RUNS');
+  const endToEndRuns = e2eText ? positiveInteger('--e2e-runs', e2eText) : quick ? 1 : 3;
+  if (endToEndRuns < 1) throw new Error('--e2e-runs must be at least 1');
   const sizes = sizesText ? sizesText.split(',').map((s) => positiveInteger('--sizes', s.trim())) : quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
   if (sizes.some((size) => size < 1)) throw new Error('--sizes must be positive');
   return {
@@ -77,6 +83,7 @@ export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEn
     reaggregationRuns: 30,
     warmups: 3,
     duckdbRuns: flags.has('no-duckdb') ? 0 : duckText ? positiveInteger('--duckdb-runs', duckText) : 15,
+    endToEndRuns,
     runImport: only === undefined || only === 'import',
     runEngine: only === undefined || only === 'engine',
     runApp: !flags.has('no-app'),
