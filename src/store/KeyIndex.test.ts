@@ -78,6 +78,22 @@ describe('KeyIndex', () => {
     expect(other.get('S', '海关-2')?.row).toBe(1);
   });
 
+  it('tells apart ids whose hashes collide', () => {
+    // 'R-7nzy27' and 'R-mvft6l' share their 32-bit id hash, so only comparing the ids separates them.
+    const index = new KeyIndex();
+    index.set('S', 'R-7nzy27', 'a', 1, 1, 1);
+    expect(index.find('S', 'R-mvft6l')).toBe(-1);
+    index.set('S', 'R-mvft6l', 'b', 2, 2, 2);
+    expect(index.size).toBe(2);
+    expect(index.get('S', 'R-7nzy27')?.chunkId).toBe('a');
+    expect(index.get('S', 'R-mvft6l')?.chunkId).toBe('b');
+    const copy = new KeyIndex();
+    copy.set('S', 'R-mvft6l', 'c', 3, 3, 3);
+    copy.absorb(index);
+    expect(copy.size).toBe(2);
+    expect(copy.get('S', 'R-7nzy27')?.chunkId).toBe('a');
+  });
+
   it('answers like a Map of joined keys for any sequence of sets and lookups', () => {
     const part = fc.constantFrom('', 'a', 'b', 'ab', 'é', '海', '1:', ':1', '\ud83d');
     const key = fc.tuple(fc.string({ unit: part, maxLength: 3 }), fc.string({ unit: part, maxLength: 4 }));

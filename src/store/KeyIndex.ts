@@ -147,7 +147,7 @@ export class KeyIndex {
         this.missHash = hash;
         return -1;
       }
-      if (table[bucket * 2 + 1] === hash && this.holds(entry - 1, ordinal, id)) return entry - 1;
+      if (table[bucket * 2 + 1] === hash && this.holdsId(entry - 1, id)) return entry - 1;
     }
   }
 
@@ -264,7 +264,7 @@ export class KeyIndex {
       const ordinal = ordinals[other.sourceOf[from]];
       const units = (packed & WIDE_ID) !== 0 ? unitsHash(other.wideChars, start, length) : unitsHash(other.narrowChars, start, length);
       const hash = units ^ Math.imul(ordinal, SOURCE_SPREAD);
-      let slot = this.findCopy(other, from, ordinal, hash);
+      let slot = this.findCopy(other, from, hash);
       if (slot < 0) {
         slot = this.newSlot();
         this.sourceOf[slot] = ordinal;
@@ -293,9 +293,12 @@ export class KeyIndex {
     }
   }
 
-  /** Whether `slot` holds the key of source `ordinal` and `id` (whose hash the caller compared). */
-  private holds(slot: number, ordinal: number, id: string): boolean {
-    if (this.sourceOf[slot] !== ordinal) return false;
+  /**
+   * Whether the id in `slot` is `id`, for a slot whose tableHash() the caller found equal. The
+   * source needs no comparison: equal ids of different sources never share a tableHash(), since
+   * multiplying by the odd SOURCE_SPREAD maps distinct ordinals to distinct 32-bit values.
+   */
+  private holdsId(slot: number, id: string): boolean {
     const packed = this.idLengthOf[slot];
     const length = packed & ID_LENGTH;
     if (length !== id.length) return false;
@@ -311,8 +314,8 @@ export class KeyIndex {
     return true;
   }
 
-  /** The slot of the key in `other`'s slot `from`, filed here under source `ordinal` and `hash`, or -1. */
-  private findCopy(other: KeyIndex, from: number, ordinal: number, hash: number): number {
+  /** The slot here of the key in `other`'s slot `from`, whose tableHash() here is `hash`, or -1. */
+  private findCopy(other: KeyIndex, from: number, hash: number): number {
     const { table } = this;
     const mask = (table.length >> 1) - 1;
     const packed = other.idLengthOf[from];
@@ -324,8 +327,9 @@ export class KeyIndex {
       const entry = table[bucket * 2];
       if (entry === 0) return -1;
       const slot = entry - 1;
-      // Narrow and wide ids never match: a wide one has a character no byte holds.
-      if (table[bucket * 2 + 1] !== hash || this.sourceOf[slot] !== ordinal || this.idLengthOf[slot] !== packed) continue;
+      // As in holdsId(), an equal hash and id mean an equal source. Narrow and wide ids never
+      // match: a wide one has a character no byte holds.
+      if (table[bucket * 2 + 1] !== hash || this.idLengthOf[slot] !== packed) continue;
       const ours = wide ? this.wideChars : this.narrowChars;
       const ourStart = this.idStartOf[slot];
       let i = 0;
