@@ -33,7 +33,8 @@ function rowHash(value: string): number {
  * those exceed the share that pays. Rows are hashed by a loop over their characters into an
  * open-addressing table of codes, at most half full, and a row whose hash matches is compared
  * whole with the engine's string equality. Joining the column first and comparing inside the
- * joined text took three times as long, and a Map keyed by the rows longer still.
+ * joined text took 1.4 times as long (23 against 16 ms per 50k-row chunk of the demo feed), and a
+ * Map keyed by the rows longer still.
  */
 function dictionaryOf(values: readonly string[]): { distinct: string[]; codes: UnsignedArray } | null {
   const count = values.length;
