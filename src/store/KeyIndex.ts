@@ -343,29 +343,32 @@ export class KeyIndex {
     const packed = other.idLengthOf[from];
     const length = packed & ID_LENGTH;
     const start = other.idStartOf[from];
+    const wide = (packed & WIDE_ID) !== 0;
+    const ours = wide ? this.wideRoom(length) : this.narrowRoom(length);
+    const theirs = wide ? other.wideChars : other.narrowChars;
+    const to = wide ? this.wideUsed : this.narrowUsed;
     // A loop, not set(subarray()): a view object per id cost more than copying its few units.
-    if ((packed & WIDE_ID) !== 0) {
-      if (this.wideUsed + length > this.wideChars.length) {
-        this.wideChars = grownCopy(this.wideChars, Math.max(this.wideChars.length * 2, this.wideUsed + length));
-      }
-      const ours = this.wideChars;
-      const theirs = other.wideChars;
-      const to = this.wideUsed;
-      for (let i = 0; i < length; i++) ours[to + i] = theirs[start + i];
-      this.idStartOf[slot] = to;
-      this.wideUsed = to + length;
-    } else {
-      if (this.narrowUsed + length > this.narrowChars.length) {
-        this.narrowChars = grownCopy(this.narrowChars, Math.max(this.narrowChars.length * 2, this.narrowUsed + length));
-      }
-      const ours = this.narrowChars;
-      const theirs = other.narrowChars;
-      const to = this.narrowUsed;
-      for (let i = 0; i < length; i++) ours[to + i] = theirs[start + i];
-      this.idStartOf[slot] = to;
-      this.narrowUsed = to + length;
-    }
+    for (let i = 0; i < length; i++) ours[to + i] = theirs[start + i];
+    if (wide) this.wideUsed = to + length;
+    else this.narrowUsed = to + length;
+    this.idStartOf[slot] = to;
     this.idLengthOf[slot] = packed;
+  }
+
+  /** The byte arena, grown first if it has no room for `length` more units. */
+  private narrowRoom(length: number): Uint8Array {
+    if (this.narrowUsed + length > this.narrowChars.length) {
+      this.narrowChars = grownCopy(this.narrowChars, Math.max(this.narrowChars.length * 2, this.narrowUsed + length));
+    }
+    return this.narrowChars;
+  }
+
+  /** The 16-bit arena, grown first if it has no room for `length` more units. */
+  private wideRoom(length: number): Uint16Array {
+    if (this.wideUsed + length > this.wideChars.length) {
+      this.wideChars = grownCopy(this.wideChars, Math.max(this.wideChars.length * 2, this.wideUsed + length));
+    }
+    return this.wideChars;
   }
 
   /** Takes the next slot, growing the columns and the table as needed; the caller fills and places it. */
@@ -381,10 +384,7 @@ export class KeyIndex {
   private storeId(slot: number, id: string): void {
     const charCodeAt = String.prototype.charCodeAt;
     const length = id.length;
-    if (this.narrowUsed + length > this.narrowChars.length) {
-      this.narrowChars = grownCopy(this.narrowChars, Math.max(this.narrowChars.length * 2, this.narrowUsed + length));
-    }
-    const narrow = this.narrowChars;
+    const narrow = this.narrowRoom(length);
     const start = this.narrowUsed;
     let i = 0;
     for (; i < length; i++) {
@@ -398,10 +398,7 @@ export class KeyIndex {
       this.narrowUsed = start + length;
       return;
     }
-    if (this.wideUsed + length > this.wideChars.length) {
-      this.wideChars = grownCopy(this.wideChars, Math.max(this.wideChars.length * 2, this.wideUsed + length));
-    }
-    const wide = this.wideChars;
+    const wide = this.wideRoom(length);
     const wideStart = this.wideUsed;
     for (let j = 0; j < length; j++) wide[wideStart + j] = charCodeAt.call(id, j);
     this.idStartOf[slot] = wideStart;
