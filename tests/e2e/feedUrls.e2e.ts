@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/launchChromium.ts';
 import { openBoard, waitForBoardReady } from './support/openBoard.ts';
-import { serveStatic, type StaticSite } from './support/serveStatic.ts';
+import { appDist, serveStatic, type StaticSite } from './support/serveStatic.ts';
 import { fixtureDir, writeMixedCsv } from './support/writeFeedFixtures.ts';
 
 let browser: Browser;
@@ -12,7 +12,7 @@ let feedPath: string;
 
 beforeAll(async () => {
   feedPath = writeMixedCsv(fixtureDir(), 'hkced-feed.csv');
-  site = await serveStatic('dist', '/board/', { '/feeds/hkced.csv': feedPath });
+  site = await serveStatic(appDist(), '/board/', { '/feeds/hkced.csv': feedPath });
   browser = await launchChromium();
 });
 

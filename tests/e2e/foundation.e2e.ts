@@ -3,13 +3,13 @@ import type { Browser, Page } from 'playwright-core';
 import { BASEMAP_PALETTES } from '../../src/app/map/basemapStyle.ts';
 import { launchChromium } from './support/launchChromium.ts';
 import { openBoard, saveScreenshot, waitForBoardReady } from './support/openBoard.ts';
-import { serveStatic, type StaticSite } from './support/serveStatic.ts';
+import { appDist, serveStatic, type StaticSite } from './support/serveStatic.ts';
 
 let browser: Browser;
 let site: StaticSite;
 
 beforeAll(async () => {
-  site = await serveStatic('dist', '/ops/boards/tidegate/');
+  site = await serveStatic(appDist(), '/ops/boards/tidegate/');
   browser = await launchChromium();
 });
 

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { runCli } from '../../src/cli/runCli.ts';
 import { launchChromium } from './support/launchChromium.ts';
 import { openBoard, saveScreenshot, waitForBoardReady } from './support/openBoard.ts';
-import { serveStatic, type StaticSite } from './support/serveStatic.ts';
+import { appDist, serveStatic, type StaticSite } from './support/serveStatic.ts';
 import { fixtureDir, writeBadEncodingCsv, writeDemoCsv, writeMixedCsv } from './support/writeFeedFixtures.ts';
 
 let browser: Browser;
@@ -11,7 +11,7 @@ let site: StaticSite;
 let dir: string;
 
 beforeAll(async () => {
-  site = await serveStatic('dist', '/feeds/tidegate/');
+  site = await serveStatic(appDist(), '/feeds/tidegate/');
   browser = await launchChromium();
   dir = fixtureDir();
 });

@@ -5,14 +5,14 @@ import { runCli } from '../../src/cli/runCli.ts';
 import { formatUtc8 } from '../../src/domain/formatUtc8.ts';
 import { launchChromium } from './support/launchChromium.ts';
 import { openBoard, saveScreenshot, waitForBoardReady } from './support/openBoard.ts';
-import { serveStatic, type StaticSite } from './support/serveStatic.ts';
+import { appDist, serveStatic, type StaticSite } from './support/serveStatic.ts';
 import { FIXTURE_NOW, fixtureDir, writeDemoCsv } from './support/writeFeedFixtures.ts';
 
 let browser: Browser;
 let site: StaticSite;
 
 beforeAll(async () => {
-  site = await serveStatic('dist', '/risk/');
+  site = await serveStatic(appDist(), '/risk/');
   browser = await launchChromium();
 });
 

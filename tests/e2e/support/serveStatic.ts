@@ -17,6 +17,14 @@ const CONTENT_TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
+/**
+ * The built app the e2e tests serve: `dist/`, or `$TIDEGATE_DIST` when set (so that several
+ * builds can be tested side by side without replacing each other's files).
+ */
+export function appDist(): string {
+  return process.env.TIDEGATE_DIST || 'dist';
+}
+
 /** A running static server and the URL of the app under its sub-path. */
 export interface StaticSite {
   server: Server;
