@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FORMULA_PAYLOADS, readStrictCsv, referenceFormulaLike } from '../csv/csvTestSupport.ts';
 import type { ImportReport } from '../domain/ImportReport.ts';
 import { reportToCsv } from './reportToCsv.ts';
 
@@ -47,5 +48,23 @@ describe('reportToCsv', () => {
 
   it('adds a byte-order mark on request', () => {
     expect(reportToCsv(report, { bom: true }).startsWith('\uFEFFtype,')).toBe(true);
+  });
+
+  it('neutralises formula-like text in every column, the file name included, and the file still reads back', () => {
+    FORMULA_PAYLOADS.forEach((payload, i) => {
+      const hostile: ImportReport = {
+        ...report,
+        importId: payload,
+        feedName: payload,
+        source: payload,
+        rejections: [{ location: { line: i + 2 }, field: payload, reason: payload }],
+        warnings: [{ location: { feature: i }, field: payload, message: payload, original: payload }],
+      };
+      const records = readStrictCsv(reportToCsv(hostile, { bom: true }).slice(1));
+      expect(records.slice(1, 4).map((record) => record[3])).toEqual([`'${payload}`, `'${payload}`, `'${payload}`]);
+      expect(records.at(-2)).toEqual(['rejection', `line ${i + 2}`, `'${payload}`, `'${payload}`, '']);
+      expect(records.at(-1)).toEqual(['warning', `feature ${i}`, `'${payload}`, `'${payload}`, `'${payload}`]);
+      for (const record of records) for (const field of record) expect(referenceFormulaLike(field)).toBe(false);
+    });
   });
 });

@@ -1,3 +1,5 @@
+import { csvText } from '../csv/csvText.ts';
+import type { CsvCell } from '../csv/csvField.ts';
 import type { ImportCounts, ImportReport, RowLocation } from '../domain/ImportReport.ts';
 
 /** Options of reportToCsv(). */
@@ -9,19 +11,14 @@ export interface ReportCsvOptions {
 const HEADER = ['type', 'location', 'field', 'message', 'original'];
 const COUNT_NAMES: (keyof ImportCounts)[] = ['rowsIn', 'accepted', 'updated', 'unchanged', 'stale', 'rejected', 'warnings'];
 
-/** One RFC 4180 field: quoted, with quotes doubled, when it holds a comma, quote, CR or LF. */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 function locationText(location: RowLocation): string {
   return 'line' in location ? `line ${location.line}` : `feature ${location.feature}`;
 }
 
 /**
- * An import report as one rectangular CSV table (RFC 4180: CRLF line ends, quoting only where
- * needed), so any spreadsheet or CSV reader opens it without special cases. Columns:
- * `type,location,field,message,original`. Rows, in order:
+ * An import report as one rectangular CSV table, written by the app's one CSV writer (csvText:
+ * RFC 4180, CRLF line ends), so any spreadsheet or CSV reader opens it without special cases.
+ * Columns: `type,location,field,message,original`. Rows, in order:
  * - `import` rows: field = importId, feedName, source, format, startedAt, finishedAt (ISO 8601);
  *   the value in `message`;
  * - `count` rows: field = rowsIn, accepted, updated, unchanged, stale, rejected, warnings; the
@@ -29,26 +26,25 @@ function locationText(location: RowLocation): string {
  * - one `rejection` row per rejected row: location (`line 12` or `feature 3`), field, reason in
  *   `message`, empty `original`;
  * - one `warning` row per warning: location, field, message, original value.
- * Values are written verbatim (no spreadsheet-formula escaping), so the file round-trips exactly.
+ * Text that a spreadsheet could run as a formula (a file name, a reason quoting a feed value, an
+ * original value beginning with `=`, `+`, `-`, `@`, tab or CR) gets a leading `'` (see
+ * neutraliseFormula); everything else is written verbatim.
  */
 export function reportToCsv(report: ImportReport, options: ReportCsvOptions = {}): string {
-  const rows: string[][] = [HEADER];
-  const meta: [string, string][] = [
-    ['importId', report.importId],
-    ['feedName', report.feedName],
-    ['source', report.source ?? ''],
-    ['format', report.format],
-    ['startedAt', new Date(report.startedAt).toISOString()],
-    ['finishedAt', new Date(report.finishedAt).toISOString()],
+  const rows: CsvCell[][] = [
+    ['import', '', 'importId', report.importId, ''],
+    ['import', '', 'feedName', report.feedName, ''],
+    ['import', '', 'source', report.source ?? '', ''],
+    ['import', '', 'format', report.format, ''],
+    ['import', '', 'startedAt', new Date(report.startedAt).toISOString(), ''],
+    ['import', '', 'finishedAt', new Date(report.finishedAt).toISOString(), ''],
   ];
-  for (const [field, value] of meta) rows.push(['import', '', field, value, '']);
-  for (const name of COUNT_NAMES) rows.push(['count', '', name, String(report.counts[name]), '']);
+  for (const name of COUNT_NAMES) rows.push(['count', '', name, report.counts[name], '']);
   for (const rejection of report.rejections) {
     rows.push(['rejection', locationText(rejection.location), rejection.field, rejection.reason, '']);
   }
   for (const warning of report.warnings) {
     rows.push(['warning', locationText(warning.location), warning.field, warning.message, warning.original]);
   }
-  const body = rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-  return options.bom ? `\uFEFF${body}` : body;
+  return csvText({ header: HEADER, rows }, { bom: options.bom === true });
 }
