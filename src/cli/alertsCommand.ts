@@ -4,6 +4,7 @@ import { CliUsageError } from './CliUsageError.ts';
 import { FEED_FLAGS, feedSettingsFromFlags } from './feedSettingsFromFlags.ts';
 import { alertsToJson, formatAlerts, type AlertRunSettings } from './formatAlerts.ts';
 import { importForRisk } from './importForRisk.ts';
+import { jsonText } from './jsonText.ts';
 import { parseCliArgs, type FlagSpecs } from './parseCliArgs.ts';
 import { usageText } from './usageText.ts';
 
@@ -45,6 +46,6 @@ export async function alertsCommand(args: readonly string[], output: CliOutput):
     pThreshold: settings.threshold,
   });
   const document = alertsToJson(settings, result);
-  output.stdout.write(flags.json === true ? `${JSON.stringify(document, null, 2)}\n` : formatAlerts(document));
+  output.stdout.write(flags.json === true ? jsonText(document) : formatAlerts(document));
   return allRead ? 0 : 1;
 }

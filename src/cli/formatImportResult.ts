@@ -1,6 +1,7 @@
 import type { ImportCounts, RowLocation } from '../domain/ImportReport.ts';
+import { escapeControlCharacters } from './escapeControlCharacters.ts';
 import { formatTable } from './formatTable.ts';
-import type { FileImportResult } from './importFilesToMemory.ts';
+import type { FileImportResult, FileReadFailure } from './importFilesToMemory.ts';
 
 const COUNT_COLUMNS: readonly [keyof ImportCounts, string][] = [
   ['rowsIn', 'rows in'],
@@ -17,15 +18,9 @@ export function locationText(location: RowLocation): string {
   return 'line' in location ? `line ${location.line}` : `feature ${location.feature}`;
 }
 
-/** Feed text made safe for one table cell: control characters (line breaks, tabs) shown escaped. */
-export function cellText(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => {
-    if (c === '\n') return '\\n';
-    if (c === '\r') return '\\r';
-    if (c === '\t') return '\\t';
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
+/** `FILE: NOT READ (CODE): why`, with the file name and the message escaped (they may quote anything). */
+function notReadLine(file: string, error: FileReadFailure): string {
+  return `${escapeControlCharacters(file)}: NOT READ (${escapeControlCharacters(error.code)}): ${escapeControlCharacters(error.message)}\n`;
 }
 
 /**
@@ -34,9 +29,9 @@ export function cellText(text: string): string {
  * for a file that could not be read, why.
  */
 export function formatImportResult(result: FileImportResult): string {
-  if (result.error !== undefined) return `${result.file}: NOT READ (${result.error.code}): ${result.error.message}\n`;
+  if (result.error !== undefined) return notReadLine(result.file, result.error);
   const { report } = result;
-  let text = `${result.file} (${report.format})\n`;
+  let text = `${escapeControlCharacters(result.file)} (${report.format})\n`;
   text += formatTable(
     COUNT_COLUMNS.map(([, header]) => header),
     [COUNT_COLUMNS.map(([key]) => String(report.counts[key]))],
@@ -46,7 +41,7 @@ export function formatImportResult(result: FileImportResult): string {
     text += `  Rejected rows (${report.rejections.length}):\n`;
     text += formatTable(
       ['location', 'field', 'reason'],
-      report.rejections.map((r) => [locationText(r.location), r.field, cellText(r.reason)]),
+      report.rejections.map((r) => [locationText(r.location), r.field, r.reason]),
       { indent: '    ' },
     );
   }
@@ -54,7 +49,7 @@ export function formatImportResult(result: FileImportResult): string {
     text += `  Warnings (${report.warnings.length}):\n`;
     text += formatTable(
       ['location', 'field', 'message', 'original'],
-      report.warnings.map((w) => [locationText(w.location), w.field, cellText(w.message), cellText(w.original)]),
+      report.warnings.map((w) => [locationText(w.location), w.field, w.message, w.original]),
       { indent: '    ' },
     );
   }
@@ -70,13 +65,13 @@ export function formatImportSummary(results: readonly FileImportResult[]): strin
   let rejected = 0;
   for (const result of results) {
     if (result.error !== undefined) {
-      text += `${result.file}: NOT READ (${result.error.code}): ${result.error.message}\n`;
+      text += notReadLine(result.file, result.error);
       continue;
     }
     const { counts } = result.report;
     rejected += counts.rejected;
     const parts = COUNT_COLUMNS.map(([key, label]) => `${counts[key]} ${counts[key] === 1 && key === 'warnings' ? 'warning' : label}`);
-    text += `${result.file}: ${parts.join(', ')}\n`;
+    text += `${escapeControlCharacters(result.file)}: ${parts.join(', ')}\n`;
   }
   if (rejected > 0) text += `${rejected} row(s) rejected; run 'tidegate validate' on the files to see which and why.\n`;
   return text;

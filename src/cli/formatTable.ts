@@ -1,3 +1,5 @@
+import { escapeControlCharacters } from './escapeControlCharacters.ts';
+
 /** Layout of a text table. */
 export interface TableOptions {
   /** Per column; numbers read best right-aligned. Default left. */
@@ -34,11 +36,13 @@ export function displayWidth(text: string): number {
 
 /**
  * A plain-text table: a header line, then one line per row, columns separated by two spaces and
- * padded to their widest cell (CJK counted double). The last column is not padded, so lines
+ * padded to their widest cell (CJK counted double). Every cell is passed through
+ * escapeControlCharacters, so a value's line breaks, tabs, terminal escapes and bidi controls
+ * show as escapes and cannot break or disguise the table. The last column is not padded, so lines
  * carry no trailing blanks. Ends with a newline.
  */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[], options: TableOptions = {}): string {
-  const all = [headers, ...rows];
+  const all = [headers, ...rows].map((row) => row.map((cell) => escapeControlCharacters(cell)));
   const widths = headers.map((_, c) => Math.max(...all.map((row) => displayWidth(row[c] ?? ''))));
   const indent = options.indent ?? '';
   const lines = all.map((row) => {

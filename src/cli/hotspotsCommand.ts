@@ -5,6 +5,7 @@ import { CliUsageError } from './CliUsageError.ts';
 import { FEED_FLAGS, feedSettingsFromFlags } from './feedSettingsFromFlags.ts';
 import { formatHotspots, hotspotsToJson, type HotspotRunSettings } from './formatHotspots.ts';
 import { importForRisk } from './importForRisk.ts';
+import { jsonText } from './jsonText.ts';
 import { parseCliArgs, type FlagSpecs } from './parseCliArgs.ts';
 import { usageText } from './usageText.ts';
 
@@ -52,6 +53,6 @@ export async function hotspotsCommand(args: readonly string[], output: CliOutput
     topN: top,
   });
   const document = hotspotsToJson(settings, result, describeHotspots(result, table, top), table);
-  output.stdout.write(flags.json === true ? `${JSON.stringify(document, null, 2)}\n` : formatHotspots(document));
+  output.stdout.write(flags.json === true ? jsonText(document) : formatHotspots(document));
   return allRead ? 0 : 1;
 }

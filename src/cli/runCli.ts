@@ -1,6 +1,8 @@
 import { alertsCommand } from './alertsCommand.ts';
 import type { CliOutput } from './CliOutput.ts';
 import { CliUsageError } from './CliUsageError.ts';
+import { escapeControlCharacters } from './escapeControlCharacters.ts';
+import { escapingOutput } from './escapingOutput.ts';
 import { hotspotsCommand } from './hotspotsCommand.ts';
 import { isCommandName, usageText } from './usageText.ts';
 import { validateCommand } from './validateCommand.ts';
@@ -28,9 +30,12 @@ const RUNNERS = {
 /**
  * Runs `tidegate <command> ...` with `args` being the words after `tidegate`; resolves to the
  * process exit code (see EXIT_CODES). Never rejects: usage errors print the usage on stderr, and
- * unexpected errors print their stack there.
+ * unexpected errors print their stack there. Nothing printed carries a raw control, bidi or
+ * invisible character (escapeControlCharacters): values are escaped where they are formatted, and
+ * every write passes escapingOutput as the last guard.
  */
-export async function runCli(args: readonly string[], output: CliOutput): Promise<number> {
+export async function runCli(args: readonly string[], rawOutput: CliOutput): Promise<number> {
+  const output = escapingOutput(rawOutput);
   const [command, ...rest] = args;
   if (command === undefined) {
     output.stderr.write(usageText());
@@ -45,7 +50,7 @@ export async function runCli(args: readonly string[], output: CliOutput): Promis
     return await RUNNERS[command](rest, output);
   } catch (error) {
     if (error instanceof CliUsageError) {
-      output.stderr.write(`tidegate: ${error.message}\n\n${usageText(error.command)}`);
+      output.stderr.write(`tidegate: ${escapeControlCharacters(error.message)}\n\n${usageText(error.command)}`);
       return EXIT_CODES.usage;
     }
     output.stderr.write(`tidegate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

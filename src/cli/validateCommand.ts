@@ -5,6 +5,7 @@ import { CliUsageError } from './CliUsageError.ts';
 import { FEED_FLAGS, feedSettingsFromFlags } from './feedSettingsFromFlags.ts';
 import { formatImportResult } from './formatImportResult.ts';
 import { importFilesToMemory, type FileImportResult, type FileReadFailure } from './importFilesToMemory.ts';
+import { jsonText } from './jsonText.ts';
 import { parseCliArgs, type FlagSpecs } from './parseCliArgs.ts';
 import { usageText } from './usageText.ts';
 
@@ -64,7 +65,7 @@ export async function validateCommand(args: readonly string[], output: CliOutput
   const { results } = await importFilesToMemory(files, settings);
   if (flags.json === true) {
     const document: ValidateJson = { files: results.map(fileJson) };
-    output.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    output.stdout.write(jsonText(document));
   } else {
     output.stdout.write(results.map(formatImportResult).join('\n'));
     output.stdout.write(`\n${totalsLine(results)}`);

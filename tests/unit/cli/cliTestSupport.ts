@@ -48,3 +48,17 @@ export async function makeFixtureDir(): Promise<FixtureDir> {
 
 /** CSV header used by the hand-written fixtures. */
 export const FIXTURE_HEADER = 'id,source,time,lon,lat,category,kind,severity,site,updated,description';
+
+/**
+ * The characters of `text` a terminal could act on or hide — C0/C1 controls, DEL, format
+ * characters (bidi controls, zero-width characters), U+2028/U+2029, lone surrogates — as hex
+ * code points. Line feeds are allowed: they are the output's own line structure.
+ */
+export function rawControlCharacters(text: string): string[] {
+  const found: string[] = [];
+  for (const char of text) {
+    if (char === '\n') continue;
+    if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(char) || !char.isWellFormed()) found.push((char.codePointAt(0) as number).toString(16));
+  }
+  return found;
+}

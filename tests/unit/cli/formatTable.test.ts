@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth, formatTable } from '../../../src/cli/formatTable.ts';
-import { cellText } from '../../../src/cli/formatImportResult.ts';
 
 describe('formatTable', () => {
   it('pads columns to their widest cell, right-aligns where asked and leaves no trailing blanks', () => {
@@ -14,7 +13,7 @@ describe('formatTable', () => {
     expect(displayWidth(cjk.slice(0, cjk.indexOf('1')))).toBe(latin.indexOf('2'));
   });
 
-  it('shows control characters in cells escaped', () => {
-    expect(cellText('a\nb\tc\u0001')).toBe('a\\nb\\tc\\u0001');
+  it('shows control, bidi and invisible characters in cells escaped, and pads by the escaped width', () => {
+    expect(formatTable(['a\u202eb', 'n'], [['x\ny\tz\u0001\u001b[2J', '1']])).toBe('a\\u202eb                n\nx\\ny\\tz\\u0001\\u001b[2J  1\n');
   });
 });
