@@ -73,8 +73,9 @@ export interface EventTable {
   /** Attributed channel: 0 = none, else 1 + index into `channelIds`. */
   channel: Uint16Array;
   /**
-   * Cell columns for resolutions MIN_TABLE_RESOLUTION..MAX_TABLE_RESOLUTION; see cellLevel(). The
-   * coarser levels compute their per-event `index` column on first access.
+   * Cell columns for resolutions MIN_TABLE_RESOLUTION..MAX_TABLE_RESOLUTION; see cellLevel(). Each
+   * event's cell at every resolution is H3's `latLngToCell` of its full-precision position; the
+   * coarser levels are computed on first access (ExactCellLevel).
    */
   levels: CellLevel[];
   /** Source agencies, global over the chunks. */

@@ -2,6 +2,7 @@ import { h3IndexToSplitLong, latLngToCell } from 'h3-js';
 import type { EventChunk } from '../events/EventChunk.ts';
 import { BASE_CELL_RESOLUTION } from '../events/EventChunkBuilder.ts';
 import { cellKeyHigh, cellKeyLow, cellMode, cellResolution } from './cellHalves.ts';
+import { ExactCellLevel, mapThrough, type TableRows } from './ExactCellLevel.ts';
 import { CellKeySet } from './CellKeySet.ts';
 import {
   MAX_TABLE_RESOLUTION,
@@ -127,40 +128,6 @@ function weightClasses(category: Uint8Array, grading: Uint8Array, severity: Uint
   return classes;
 }
 
-/**
- * A coarser cell level whose per-event column is derived from the resolution-9 one on first use:
- * a cold start pays only for the levels its queries ask for.
- */
-class DerivedCellLevel implements CellLevel {
-  private column: Uint16Array | Uint32Array | null = null;
-
-  constructor(
-    readonly resolution: number,
-    readonly high: Uint32Array,
-    readonly low: Uint32Array,
-    private readonly index9: Uint16Array | Uint32Array,
-    private readonly parentOfRank9: Uint32Array,
-  ) {}
-
-  get index(): Uint16Array | Uint32Array {
-    this.column ??= mapThrough(this.index9, this.parentOfRank9, this.high.length);
-    return this.column;
-  }
-}
-
-/** `lookup[keys[e]]` for every e, in an index column sized to `dictionarySize`. */
-function mapThrough(keys: Uint16Array | Uint32Array, lookup: Uint32Array, dictionarySize: number): Uint16Array | Uint32Array {
-  // One loop per element type keeps each store monomorphic.
-  if (dictionarySize <= 0x10000) {
-    const narrow = new Uint16Array(keys.length);
-    for (let e = 0; e < keys.length; e++) narrow[e] = lookup[keys[e]];
-    return narrow;
-  }
-  const wide = new Uint32Array(keys.length);
-  for (let e = 0; e < keys.length; e++) wide[e] = lookup[keys[e]];
-  return wide;
-}
-
 /** Least and greatest time of each TIME_BLOCK_ROWS rows. */
 function timeBlocks(time: Int32Array): { blockMinTime: Int32Array; blockMaxTime: Int32Array } {
   const blocks = Math.ceil(time.length / TIME_BLOCK_ROWS);
@@ -182,10 +149,11 @@ function timeBlocks(time: Int32Array): { blockMinTime: Int32Array; blockMaxTime:
 }
 
 /**
- * The cell columns of every resolution from each event's resolution-9 cell, given as an index
- * into `keys9` (distinct resolution-9 cellKeys in any order).
+ * The cell columns of every resolution. Resolution 9 is the chunks' stored cell of each event
+ * (`cell9`: an index into `keys9`, distinct resolution-9 cellKeys in any order); the coarser
+ * ones are computed from the events' positions on first use (ExactCellLevel).
  */
-function cellLevels(keys9: Float64Array, cell9: Uint32Array): CellLevel[] {
+function cellLevels(keys9: Float64Array, cell9: Uint32Array, rows: TableRows): CellLevel[] {
   const distinct = keys9.length;
   const sorted9 = keys9.slice().sort();
   // Rank of each key9 in sorted order, by binary search: the keys are distinct.
@@ -201,41 +169,26 @@ function cellLevels(keys9: Float64Array, cell9: Uint32Array): CellLevel[] {
     }
     rank9[p] = lo;
   }
-
   const index9 = mapThrough(cell9, rank9, distinct);
-  const levels: CellLevel[] = [];
-  for (let resolution = MIN_TABLE_RESOLUTION; resolution <= MAX_TABLE_RESOLUTION; resolution++) {
-    // A parent's key is the child's with the digits after `resolution` set to 7, i.e. its low
-    // 3·(9 − resolution) key bits set: a monotone map, so sorted children give sorted parents.
-    const span = 2 ** (3 * (MAX_TABLE_RESOLUTION - resolution));
-    const parentOfRank = new Uint32Array(distinct);
-    const parentKeys = new Float64Array(distinct);
-    let parents = 0;
-    for (let i = 0; i < distinct; i++) {
-      const key = sorted9[i];
-      const parent = key - (key % span) + (span - 1);
-      if (parents === 0 || parentKeys[parents - 1] !== parent) parentKeys[parents++] = parent;
-      parentOfRank[i] = parents - 1;
-    }
-    const high = new Uint32Array(parents);
-    const low = new Uint32Array(parents);
-    for (let k = 0; k < parents; k++) {
-      high[k] = cellKeyHigh(parentKeys[k], resolution);
-      low[k] = cellKeyLow(parentKeys[k]);
-    }
-    levels.push(
-      resolution === MAX_TABLE_RESOLUTION
-        ? { resolution, index: index9, high, low }
-        : new DerivedCellLevel(resolution, high, low, index9, parentOfRank.subarray(0, distinct)),
-    );
+  const high9 = new Uint32Array(distinct);
+  const low9 = new Uint32Array(distinct);
+  for (let k = 0; k < distinct; k++) {
+    high9[k] = cellKeyHigh(sorted9[k], MAX_TABLE_RESOLUTION);
+    low9[k] = cellKeyLow(sorted9[k]);
   }
+  const levels: CellLevel[] = [];
+  for (let resolution = MIN_TABLE_RESOLUTION; resolution < MAX_TABLE_RESOLUTION; resolution++) {
+    levels.push(new ExactCellLevel(resolution, sorted9, index9, rows));
+  }
+  levels.push({ resolution: MAX_TABLE_RESOLUTION, index: index9, high: high9, low: low9 });
   return levels;
 }
 
 /**
- * Builds the flat query table for the live rows of `inputs`, in input order. Parent cells at
- * resolutions 5..8 derive from each distinct resolution-9 cell by bit masking; a row whose stored
- * cell is missing or coarser than 9 gets its cell from its position instead.
+ * Builds the flat query table for the live rows of `inputs`, in input order. Each event's cell at
+ * resolution 9 is the one its chunk stores (computed at import from the full-precision position;
+ * a row whose stored cell is missing or coarser than 9 gets it from its position here); the cells
+ * at resolutions 5..8 are computed from the positions when first used (ExactCellLevel).
  */
 export function buildEventTable(inputs: readonly EventTableInput[], options: EventTableOptions = {}): EventTable {
   const sites = options.sites ?? [];
@@ -297,7 +250,7 @@ export function buildEventTable(inputs: readonly EventTableInput[], options: Eve
   });
 
   const { time, chunkRow } = columns;
-  const levels = cellLevels(cells9.keys(), cell9);
+  const levels = cellLevels(cells9.keys(), cell9, { chunks, chunkStart, chunkRow });
   const { blockMinTime, blockMaxTime } = timeBlocks(time);
   const weightClass = weightClasses(columns.category, columns.grading, columns.severity);
 

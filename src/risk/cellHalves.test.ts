@@ -1,5 +1,4 @@
-import fc from 'fast-check';
-import { cellToParent, getResolution, latLngToCell } from 'h3-js';
+import { getResolution, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import {
   cellHalvesToHex,
@@ -7,8 +6,6 @@ import {
   cellKeyHigh,
   cellKeyLow,
   cellResolution,
-  parentCellHigh,
-  parentCellLow,
 } from './cellHalves.ts';
 import { setCellHalves } from '../events/setCellHalves.ts';
 
@@ -26,24 +23,6 @@ describe('cellHalves', () => {
     const [high, low] = hexToCellHalves(hex);
     expect(cellResolution(high)).toBe(9);
     expect(cellHalvesToHex(high, low)).toBe(hex);
-  });
-
-  it('derives every parent exactly as h3-js cellToParent does', () => {
-    fc.assert(
-      fc.property(
-        fc.double({ min: -85, max: 85, noNaN: true }),
-        fc.double({ min: -180, max: 180, noNaN: true }),
-        fc.integer({ min: 9, max: 15 }),
-        (lat, lon, childResolution) => {
-          const child = latLngToCell(lat, lon, childResolution);
-          const [high, low] = hexToCellHalves(child);
-          for (let r = 0; r <= childResolution; r++) {
-            expect(cellHalvesToHex(parentCellHigh(high, r), parentCellLow(low, r))).toBe(cellToParent(child, r));
-          }
-        },
-      ),
-      { numRuns: 300 },
-    );
   });
 
   it('keys cells of resolution ≤ 9 losslessly and in hex order', () => {

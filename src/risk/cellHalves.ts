@@ -4,25 +4,15 @@
  * Layout of a 64-bit H3 cell index, highest bit first: 1 reserved bit, 4 mode bits (1 = cell),
  * 3 reserved bits, 4 resolution bits (52..55), 7 base-cell bits (45..51), then fifteen 3-bit
  * digits; digit d sits at bits 3·(15 − d) .. 3·(15 − d) + 2, and digits finer than the cell's
- * resolution are 7 (all ones). The parent at resolution r is therefore the same bits with the
- * resolution field set to r and every digit after r set to 7: no table, no h3-js call.
+ * resolution are 7 (all ones).
  */
 
 import { splitLongToH3Index } from 'h3-js';
 
 /** Bit position of the resolution field inside the high half. */
 const RESOLUTION_SHIFT_HIGH = 52 - 32;
-const RESOLUTION_MASK_HIGH = 0xf << RESOLUTION_SHIFT_HIGH;
 /** Mode 1 (cell) in the high half; the reserved bits around it are zero. */
 const CELL_MODE_HIGH = 1 << (59 - 32);
-
-/** Finest H3 resolution: fifteen digits. */
-const MAX_RESOLUTION = 15;
-
-/** Number of bits the digits after resolution r occupy, counted from bit 0. */
-function trailingDigitBits(resolution: number): number {
-  return 3 * (MAX_RESOLUTION - resolution);
-}
 
 /** Resolution field of a cell, read from its high half. */
 export function cellResolution(high: number): number {
@@ -32,21 +22,6 @@ export function cellResolution(high: number): number {
 /** Mode field of an index (1 for cells), read from its high half. */
 export function cellMode(high: number): number {
   return (high >>> 27) & 0xf;
-}
-
-/** High half of the parent at `resolution` (≤ the cell's own resolution). */
-export function parentCellHigh(high: number, resolution: number): number {
-  const bits = trailingDigitBits(resolution);
-  // Digits after a resolution below 5 reach into the high half (digit 5 straddles bit 32).
-  const digitMask = bits > 32 ? (2 ** (bits - 32) - 1) >>> 0 : 0;
-  return ((high & ~RESOLUTION_MASK_HIGH) | (resolution << RESOLUTION_SHIFT_HIGH) | digitMask) >>> 0;
-}
-
-/** Low half of the parent at `resolution` (≤ the cell's own resolution). */
-export function parentCellLow(low: number, resolution: number): number {
-  const bits = trailingDigitBits(resolution);
-  const digitMask = bits >= 32 ? 0xffffffff : (2 ** bits - 1) >>> 0;
-  return (low | digitMask) >>> 0;
 }
 
 /**
