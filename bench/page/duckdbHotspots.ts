@@ -1,14 +1,18 @@
 /**
- * DuckDB-WASM side of the engine bench: the same events, with the resolution-7 cell precomputed,
- * loaded into a DuckDB table and scored with one GROUP BY. The bundles are the package's own files,
- * emitted by the bench build and served locally (no CDN).
+ * DuckDB-WASM side of the engine bench: the same events, with their resolution-7 cell computed
+ * here — h3-js `latLngToCell` per event on the chunk's full-precision position, independently of
+ * the engine's cell columns — loaded into a DuckDB table and scored with one GROUP BY, so that
+ * "same result" compares the engine with an independent answer. The bundles are the package's own
+ * files, emitted by the bench build and served locally (no CDN).
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { buildWeightTable, cellLevel, GRADING_CODE_COUNT, resolveRiskParams, type EventTable } from '../../src/risk/index.ts';
+import { latLngToCell } from 'h3-js';
+import { decodeGrading } from '../../src/domain/grading.ts';
+import { DEFAULT_CREDIBILITY, DEFAULT_RELIABILITY, type CredibilityDigit, type EventTable, type ReliabilityLetter } from '../../src/risk/index.ts';
 import type { BenchQuery } from './benchTypes.ts';
 
 const LOCAL_BUNDLES: duckdb.DuckDBBundles = {
@@ -64,32 +68,44 @@ export function hotspotSql(query: BenchQuery, model: DecayModel, limit: number):
   );
 }
 
+/** The documented default weight of a record's category and grading (ungraded counts as F6). */
+function defaultGradingWeight(grading: number): number {
+  const code = decodeGrading(grading) ?? 'F6';
+  return DEFAULT_RELIABILITY[code[0] as ReliabilityLetter] * DEFAULT_CREDIBILITY[Number(code[1]) as CredibilityDigit];
+}
+
 /**
- * The events as CSV text (t, cell, category, severity, weight): t in the table's whole seconds, the
- * resolution-7 H3 index as an unsigned 64-bit integer, the grading × category weight of the default
- * parameters (what the engine's weight table holds), so SQL only multiplies by severity and decay.
+ * The events as CSV text (t, cell, category, severity, weight), from the chunks' own columns for the
+ * table's live rows: t in whole seconds after the table's base time, the resolution-7 H3 index of
+ * the full-precision position (h3-js, per event) as an unsigned 64-bit integer, and category
+ * weight (1 by default) × reliability × credibility ÷ 5 of the default parameters, so SQL only
+ * multiplies by severity and decay.
  */
-function eventsCsv(table: EventTable, time: number): Uint8Array {
-  const level = cellLevel(table, 7);
-  const cellText = new Array<string>(level.high.length);
-  for (let d = 0; d < cellText.length; d++) cellText[d] = ((BigInt(level.high[d]) << 32n) | BigInt(level.low[d])).toString();
-  const weights = buildWeightTable(resolveRiskParams({ time }));
-  const weightText = Array.from(weights, (w) => String(w));
+function eventsCsv(table: EventTable): Uint8Array {
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [];
   let total = 0;
-  const step = 50_000;
-  for (let start = 0; start < table.count; start += step) {
-    const end = Math.min(table.count, start + step);
-    let text = '';
-    for (let i = start; i < end; i++) {
-      const category = table.category[i];
-      text += `${table.time[i]},${cellText[level.index[i]]},${category},${table.severity[i]},${weightText[category * GRADING_CODE_COUNT + table.grading[i]]}\n`;
+  const cellText = new Map<string, string>();
+  const baseSec = table.baseTime / 1000;
+  table.chunks.forEach((chunk, c) => {
+    const { time, lon, lat, category, severity, grading } = chunk.columns;
+    const start = table.chunkStart[c];
+    const end = table.chunkStart[c + 1];
+    for (let from = start; from < end; from += 50_000) {
+      let text = '';
+      for (let e = from; e < Math.min(end, from + 50_000); e++) {
+        const row = table.chunkRow[e];
+        const hex = latLngToCell(lat[row], lon[row], 7);
+        let cell = cellText.get(hex);
+        if (cell === undefined) cellText.set(hex, (cell = BigInt(`0x${hex}`).toString()));
+        const weight = (1 * defaultGradingWeight(grading[row])) / 5;
+        text += `${Math.floor(time[row] / 1000) - baseSec},${cell},${category[row]},${Math.min(severity[row], 5)},${weight}\n`;
+      }
+      const bytes = encoder.encode(text);
+      parts.push(bytes);
+      total += bytes.byteLength;
     }
-    const bytes = encoder.encode(text);
-    parts.push(bytes);
-    total += bytes.byteLength;
-  }
+  });
   const csv = new Uint8Array(total);
   let at = 0;
   for (const part of parts) {
@@ -100,7 +116,7 @@ function eventsCsv(table: EventTable, time: number): Uint8Array {
 }
 
 /** Starts DuckDB-WASM from the locally served bundle and loads the table's events into `events`. */
-export async function loadDuckDb(table: EventTable, time: number): Promise<LoadedDuckDb> {
+export async function loadDuckDb(table: EventTable): Promise<LoadedDuckDb> {
   let at = performance.now();
   const bundle = await duckdb.selectBundle(LOCAL_BUNDLES);
   if (!bundle.mainWorker) throw new Error('The selected DuckDB bundle has no worker script');
@@ -113,7 +129,7 @@ export async function loadDuckDb(table: EventTable, time: number): Promise<Loade
   const version = await db.getVersion();
 
   at = performance.now();
-  const csv = eventsCsv(table, time);
+  const csv = eventsCsv(table);
   const prepareMs = performance.now() - at;
 
   at = performance.now();

@@ -87,7 +87,7 @@ async function duckdbSide(
 ): Promise<DuckDbResult> {
   const resolved = resolveRiskParams({ time: options.now });
   const model: DecayModel = { baseTime: table.baseTime, windowMs: resolved.windowMs, halfLifeMs: resolved.halfLifeMs };
-  const loaded = await loadDuckDb(table, options.now);
+  const loaded = await loadDuckDb(table);
   try {
     const series = queries.slice(0, options.duckdbRuns);
     let at = performance.now();
