@@ -65,25 +65,29 @@ function offsetDecayOf(table: EventTable, halfLifeMs: number, perSecond: number)
 
 /** Prepares the window [time − windowMs, time] (default time: params.time) for a pass over `table`. */
 export function prepareQuery(table: EventTable, params: ResolvedRiskParams, time: number = params.time): PreparedQuery {
-  const nowSec = (time - table.baseTime) / 1000;
-  const fromSec = Math.ceil((time - params.windowMs - table.baseTime) / 1000);
-  const toSec = Math.floor(nowSec);
+  // Ages are taken in whole milliseconds, exact integers: T − baseTime in seconds would carry a
+  // rounding error of ~1e-9 s from its magnitude, which a half-life of milliseconds magnifies.
+  const nowMs = time - table.baseTime;
+  const fromSec = Math.ceil((nowMs - params.windowMs) / 1000);
+  const toSec = Math.floor(nowMs / 1000);
+  const fractionMs = nowMs - toSec * 1000;
   const span = Math.max(0, toSec - fromSec);
   // Split ages into high and low bits so that both tables hold about √span entries.
   const decayShift = Math.max(6, Math.ceil(Math.log2(span + 1) / 2));
-  const perSecond = (-Math.LN2 * 1000) / params.halfLifeMs;
+  const perMs = -Math.LN2 / params.halfLifeMs;
+  const perSecond = perMs * 1000;
   const decayLow = new Float64Array(1 << decayShift);
   for (let k = 0; k < decayLow.length; k++) decayLow[k] = Math.exp(k * perSecond);
   const decayHigh = new Float64Array(Math.floor(span / 2 ** decayShift) + 1);
   for (let k = 0; k < decayHigh.length; k++) {
-    decayHigh[k] = Math.exp((k * 2 ** decayShift + (nowSec - toSec)) * perSecond);
+    decayHigh[k] = Math.exp((k * 2 ** decayShift * 1000 + fractionMs) * perMs);
   }
 
   const offsetDecay = offsetDecayOf(table, params.halfLifeMs, perSecond);
   const { blockMinTime, blockMaxTime } = table;
   const blockFactor = new Float64Array(blockMinTime.length);
   for (let b = 0; b < blockFactor.length; b++) {
-    const exponent = (nowSec - blockMinTime[b]) * perSecond;
+    const exponent = (nowMs - blockMinTime[b] * 1000) * perMs;
     const narrow = blockMaxTime[b] - blockMinTime[b] < offsetDecay.length;
     blockFactor[b] = narrow && Math.abs(exponent) <= MAX_BLOCK_DECAY_EXPONENT ? Math.exp(exponent) : Number.NaN;
   }
