@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeSiteRisk } from './computeSiteRisk.ts';
 import { describePlaces } from './describePlaces.ts';
-import { CHANNELS, DAY, record, SITES, T, tableOf } from './testFixtures.ts';
+import { buildEventTable } from './buildEventTable.ts';
+import { chunkOf, CHANNELS, DAY, record, SITES, T, tableOf } from './testFixtures.ts';
 
 const nearGongbei = { lon: 113.5489 + 0.01, lat: 22.2186 }; // ≈ 1 km east: nearest is gongbei_port
 const onLotusBridge = { lon: 113.5455, lat: 22.1404 }; // on the bridge, ≈ 160 m from hengqin_port
@@ -54,6 +55,18 @@ describe('computeSiteRisk', () => {
     const onlyGongbei = computeSiteRisk(table, { time: T }, null, [SITES[0]], []).sites;
     expect(onlyGongbei.ids).toEqual(['gongbei_port', 'lok_ma_chau_control_point', 'inner_harbour']);
     expect(onlyGongbei.referenceCount).toBe(1);
+  });
+
+  it('lists no place that only a superseded version named', () => {
+    const chunk = chunkOf([
+      record({ id: 'v', source: 'MOCS', site: 'ghost_site', channel: 'ghost_channel', updated: T - 2 * DAY }),
+      record({ id: 'v', source: 'MOCS', site: 'inner_harbour', updated: T - DAY }),
+    ]);
+    const superseded = buildEventTable([{ chunk, mask: Uint8Array.of(1, 0) }], { sites: SITES, channels: CHANNELS });
+    const { sites, channels } = computeSiteRisk(superseded, { time: T }, null, SITES, CHANNELS);
+    expect(sites.ids).toEqual([...SITES.map((site) => site.id), 'inner_harbour']);
+    expect(channels.ids).toEqual(CHANNELS.map((channel) => channel.id));
+    expect(superseded.siteIds).not.toContain('ghost_site');
   });
 
   it('applies filters and describes places', () => {

@@ -149,16 +149,19 @@ export function attributeRows(
   const { chunkStart, chunkRow } = rows;
   rows.chunks.forEach((chunk, c) => {
     const names = column === 'site' ? chunk.strings.sites : chunk.strings.channels;
-    const global = Int32Array.from(names, (name) => {
-      let i = indexOf.get(name);
+    // 1 + global index of each name of the chunk, 0 until a live row names it: a name that only
+    // superseded rows carry is no place of the table.
+    const global = new Int32Array(names.length);
+    const globalIndex = (code: number): number => {
+      let i = indexOf.get(names[code]);
       if (i === undefined) {
         i = ids.length;
-        ids.push(name);
-        indexOf.set(name, i);
+        if (i >= 0xffff) throw new RangeError(`More than 65535 distinct ${column} ids`);
+        ids.push(names[code]);
+        indexOf.set(names[code], i);
       }
-      return i + 1;
-    });
-    if (ids.length > 0xffff) throw new RangeError(`More than 65535 distinct ${column} ids`);
+      return (global[code] = i + 1);
+    };
     const explicit = chunk.columns[column];
     const { lon, lat } = chunk.columns;
     const end = chunkStart[c + 1];
@@ -166,7 +169,7 @@ export function attributeRows(
       const row = chunkRow[r];
       const named = explicit[row];
       if (named !== 0) {
-        index[r] = global[named - 1];
+        index[r] = global[named - 1] || globalIndex(named - 1);
         continue;
       }
       let shared = UNDECIDED;
