@@ -81,6 +81,22 @@ describe('buildFilterMask', () => {
     expect(passing({ area: [...square, square[0]] })).toEqual([0, 1, 2, 4]);
   });
 
+  it('tests a drawn area on full-precision positions, not their Float32 copies', () => {
+    // An edge at a longitude no Float32 holds: a record 1 cm east of it lies inside, though its
+    // Float32 longitude (114.0) lies west of the edge.
+    const edge = 114.0000001;
+    const inside = record({ id: 'in', lon: edge + 1e-7, lat: 22.5 });
+    const outside = record({ id: 'out', lon: edge - 2e-7, lat: 22.5 });
+    expect(Math.fround(inside.lon)).toBeLessThan(edge);
+    const area: [number, number][] = [
+      [edge, 22.4],
+      [edge + 0.01, 22.4],
+      [edge + 0.01, 22.6],
+      [edge, 22.6],
+    ];
+    expect(Array.from(buildFilterMask(tableOf([inside, outside]), { area })!)).toEqual([1, 0]);
+  });
+
   it('drives the scores', () => {
     const all = computeHotspots(table, { time: T });
     const tobacco = computeHotspots(table, { time: T }, { categories: ['tobacco'] });

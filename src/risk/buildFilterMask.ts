@@ -10,6 +10,9 @@ import { GRADING_CODE_COUNT } from './weightTable.ts';
 /** Either filters to apply or a mask already built from them (1 = event passes). */
 export type FilterInput = RiskFilters | Uint8Array | null | undefined;
 
+/** Degrees beyond the rounding of a Float32 longitude or latitude (at most ~4e-6 below 180). */
+const FLOAT32_SLACK_DEGREES = 1e-5;
+
 /** 1 for each code in `allowed`, or 1 everywhere when the dimension is unconstrained. */
 function admitted(size: number, allowed: Iterable<number> | undefined): Uint8Array {
   const ok = new Uint8Array(size);
@@ -125,12 +128,26 @@ export function buildFilterMask(table: EventTable, filters: RiskFilters): Uint8A
   }
   if (area !== undefined) {
     const ring = Float64Array.from(area.flat());
-    const { lon, lat } = table;
-    for (let i = 0; i < mask.length; i++) {
-      if (mask[i] === 0) continue;
-      const x = lon[i];
-      const y = lat[i];
-      mask[i] = x >= minX && x <= maxX && y >= minY && y <= maxY && pointInPolygon(ring, x, y) ? 1 : 0;
+    // The Float32 columns only pre-select (widened by more than their rounding); the test itself
+    // takes each record's full-precision position from its chunk, so an event centimetres from a
+    // drawn edge falls on the side it really lies.
+    const { lon, lat, chunks, chunkStart, chunkRow } = table;
+    const fLowX = minX - FLOAT32_SLACK_DEGREES;
+    const fLowY = minY - FLOAT32_SLACK_DEGREES;
+    const fHighX = maxX + FLOAT32_SLACK_DEGREES;
+    const fHighY = maxY + FLOAT32_SLACK_DEGREES;
+    for (let c = 0; c < chunks.length; c++) {
+      const { lon: fullLon, lat: fullLat } = chunks[c].columns;
+      for (let i = chunkStart[c]; i < chunkStart[c + 1]; i++) {
+        if (mask[i] === 0) continue;
+        if (!(lon[i] >= fLowX && lon[i] <= fHighX && lat[i] >= fLowY && lat[i] <= fHighY)) {
+          mask[i] = 0;
+          continue;
+        }
+        const x = fullLon[chunkRow[i]];
+        const y = fullLat[chunkRow[i]];
+        mask[i] = x >= minX && x <= maxX && y >= minY && y <= maxY && pointInPolygon(ring, x, y) ? 1 : 0;
+      }
     }
   }
   return mask;
