@@ -37,6 +37,17 @@ export default tseslint.config(
     },
   },
   {
+    // The plain reference risk model is a test oracle (src/risk/reference): only tests import it.
+    files: ['**/*.ts', '**/*.svelte'],
+    ignores: ['**/*.test.ts', 'src/risk/reference/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/risk/reference/**', './reference/**'], message: 'The reference risk model is for tests only.' }] },
+      ],
+    },
+  },
+  {
     files: ['src/ui/**/*.svelte', 'src/ui/**/*.ts'],
     rules: {
       'no-restricted-imports': [
