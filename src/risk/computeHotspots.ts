@@ -44,7 +44,7 @@ const FUSED_BREAKDOWN_BYTES = 512 * 1024;
 
 /**
  * Scores every H3 cell at `params.resolution`: the sum of decayed, graded, weighted events in
- * (T − window, T]; ranks by score (ties by cell id) and breaks the top N down.
+ * [T − window, T]; ranks by score (ties by cell id) and breaks the top N down.
  *
  * One pass over the rows does the work of accumulateWeights for both windows (and, for few
  * cells, of collectBreakdowns): it visits only the time blocks that meet either window and
