@@ -1,3 +1,10 @@
+/**
+ * Where a running import stands: `waiting` for another tab's import to finish (the store imports
+ * one file at a time), `reading` while rows stream in, `publishing` from the last row to the
+ * final commit, `cancelling` from a cancel until its staged chunks are deleted.
+ */
+export type FeedImportPhase = 'waiting' | 'reading' | 'publishing' | 'cancelling';
+
 /** Progress of one running import, as the board shows it. */
 export interface FeedImportProgress {
   feedName: string;
@@ -8,6 +15,5 @@ export interface FeedImportProgress {
   rows: number;
   /** Rows per second since the start. */
   rowsPerSecond: number;
-  /** 'reading' while rows stream in, 'publishing' during the final commit. */
-  phase: 'reading' | 'publishing';
+  phase: FeedImportPhase;
 }

@@ -3,11 +3,13 @@ import type { CellResolver } from '../events/CellResolver.ts';
 import type { DexieEventStore } from '../store/DexieEventStore.ts';
 import type { FeedSubscription } from '../store/FeedSubscription.ts';
 import type { ImportEntry } from '../store/ImportEntry.ts';
+import { defaultImportLock, type ImportLock, localImportLock } from '../store/ImportLock.ts';
 import { reportToCsv } from '../store/reportToCsv.ts';
 import type { StorageSummary } from '../store/StorageSummary.ts';
 import type { FeedImportProgress } from './FeedImportProgress.ts';
 import { fetchFeedUrl } from './fetchFeedUrl.ts';
 import { importFeedStream, type FeedImportSettings } from './importFeedStream.ts';
+import { runImportInTurn } from './runImportInTurn.ts';
 
 /** Name of the BroadcastChannel on which every tab hears that the stored events changed. */
 export const STORE_CHANNEL_NAME = 'tidegate-store';
@@ -21,12 +23,21 @@ export interface StoreChangedMessage {
 /** Result of polling one feed URL. */
 export type FeedPollResult = { status: 'not-modified' } | { status: 'imported'; report: ImportReport };
 
+/** Receives progress; through Comlink a call returns a promise that settles once the page has it. */
+export type ImportProgressListener = (progress: FeedImportProgress) => unknown;
+
 /**
  * Imports files and feed URLs into the board's store, one at a time, and answers questions
  * about past imports. Runs in the import worker; the page only sees progress and reports.
+ *
+ * Imports take turns twice over: this service's own calls queue in order (a poll that comes due
+ * during a file import waits for it), and every import then waits for the store's import turn
+ * (`lock`: Web Locks, shared with every other tab), showing the `waiting` phase meanwhile. A
+ * conflict that still happens is retried (runImportInTurn).
  */
 export class ImportService {
-  private running: AbortController | null = null;
+  private readonly ownTurn = localImportLock();
+  private readonly tickets = new Set<ImportTicket>();
 
   constructor(
     private readonly store: DexieEventStore,
@@ -34,23 +45,23 @@ export class ImportService {
     private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init),
     /** Computes H3 cells off the import thread (the chunk worker); null computes them in this thread. */
     private readonly cells: CellResolver | null = null,
+    /** The store's import turn, shared with other tabs where Web Locks exist. */
+    private readonly lock: ImportLock = defaultImportLock(),
   ) {}
 
-  /** Imports one file or blob atomically; rejects (writing nothing) if it cannot be read. */
-  async importBlob(
-    name: string,
-    blob: Blob,
-    settings: FeedImportSettings,
-    onProgress?: (progress: FeedImportProgress) => void,
-  ): Promise<ImportReport> {
-    return this.exclusive(async (signal) => {
+  /**
+   * Imports one file or blob atomically once it is this import's turn; rejects (writing nothing)
+   * if it cannot be read, is cancelled, or conflicts with other imports on every attempt.
+   */
+  async importBlob(name: string, blob: Blob, settings: FeedImportSettings, onProgress?: ImportProgressListener): Promise<ImportReport> {
+    return this.inTurn(name, blob.size, onProgress, async (signal, progress) => {
       const report = await importFeedStream(this.store, {
         feedName: name,
         stream: blob.stream(),
         totalBytes: blob.size,
         settings,
         signal,
-        onProgress,
+        onProgress: progress,
         cells: this.cells ?? undefined,
       });
       this.announce({ type: 'published', importId: report.importId });
@@ -58,11 +69,17 @@ export class ImportService {
     });
   }
 
-  /** Fetches a feed URL conditionally and imports it when it changed; remembers ETag/Last-Modified. */
-  async pollFeed(url: string, onProgress?: (progress: FeedImportProgress) => void): Promise<FeedPollResult> {
-    const feed = await this.store.db.feeds.get(url);
-    if (!feed) throw new Error(`No feed is registered for ${url}`);
-    return this.exclusive(async (signal) => {
+  /**
+   * Fetches a feed URL conditionally and imports it when it changed; remembers ETag/Last-Modified.
+   * The fetch too waits for the import turn, so it sends the validators of the latest import of
+   * the feed, whichever tab ran it.
+   */
+  async pollFeed(url: string, onProgress?: ImportProgressListener): Promise<FeedPollResult> {
+    const registered = await this.store.db.feeds.get(url);
+    if (!registered) throw new Error(`No feed is registered for ${url}`);
+    return this.inTurn(registered.name || url, 0, onProgress, async (signal, progress) => {
+      const feed = await this.store.db.feeds.get(url);
+      if (!feed) throw new Error(`No feed is registered for ${url}`);
       const fetched = await fetchFeedUrl(feed, this.fetchImpl, signal);
       const fetchedAt = Date.now();
       if (fetched.status === 'not-modified') {
@@ -75,7 +92,7 @@ export class ImportService {
         totalBytes: fetched.totalBytes,
         settings: feed.settings ?? {},
         signal,
-        onProgress,
+        onProgress: progress,
         cells: this.cells ?? undefined,
       });
       await this.store.db.feeds.update(url, { etag: fetched.etag, lastModified: fetched.lastModified, lastFetchedAt: fetchedAt });
@@ -84,9 +101,13 @@ export class ImportService {
     });
   }
 
-  /** Cancels the running import, if any; the store stays exactly as it was. */
+  /**
+   * Cancels this service's imports, the running one and any waiting for their turn (which give up
+   * their place); the store stays exactly as it was. The one on show turns to `cancelling` until
+   * its staged chunks are deleted.
+   */
   cancel(): void {
-    this.running?.abort(new DOMException('The import was cancelled', 'AbortError'));
+    for (const ticket of this.tickets) ticket.cancel();
   }
 
   listImports(): Promise<ImportEntry[]> {
@@ -128,14 +149,80 @@ export class ImportService {
     return this.store.db.feeds.delete(url);
   }
 
-  private async exclusive<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    if (this.running) throw new Error('Another import is running: wait for it or cancel it first.');
-    const controller = new AbortController();
-    this.running = controller;
+  /**
+   * Runs `work` once it is this import's turn, first among this service's calls, then in the
+   * store's import turn; a conflicting attempt is run again. Staged leftovers of an import that
+   * held the turn before and died (a closed tab) are cleaned up before classifying. The last
+   * progress report reaches the page before the import settles.
+   */
+  private async inTurn<T>(
+    feedName: string,
+    totalBytes: number,
+    onProgress: ImportProgressListener | undefined,
+    work: (signal: AbortSignal, onProgress: (progress: FeedImportProgress) => void) => Promise<T>,
+  ): Promise<T> {
+    const ticket = new ImportTicket(onProgress);
+    this.tickets.add(ticket);
     try {
-      return await work(controller.signal);
+      const releaseOwnTurn = await this.ownTurn.acquire({ signal: ticket.signal });
+      try {
+        const waiting: FeedImportProgress = { feedName, bytesRead: 0, totalBytes, rows: 0, rowsPerSecond: 0, phase: 'waiting' };
+        return await runImportInTurn(this.lock, { signal: ticket.signal, onWait: () => ticket.report(waiting) }, async ({ waited }) => {
+          // Best effort: what a failed cleanup leaves, the next start of the board deletes.
+          if (waited) await this.store.cleanupLeftovers().catch(() => undefined);
+          return work(ticket.signal, (progress) => ticket.report(progress));
+        });
+      } finally {
+        releaseOwnTurn();
+      }
     } finally {
-      this.running = null;
+      this.tickets.delete(ticket);
+      await ticket.close();
+    }
+  }
+}
+
+/**
+ * One import call of the service: its cancel switch and its progress line to the page. After a
+ * cancel only the `cancelling` report gets through, so a report already under way cannot show the
+ * import reading again.
+ */
+class ImportTicket {
+  private readonly controller = new AbortController();
+  private shown: FeedImportProgress | null = null;
+  private delivered: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(private readonly listener: ImportProgressListener | undefined) {}
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  report(progress: FeedImportProgress): void {
+    if (this.closed || this.controller.signal.aborted) return;
+    this.send(progress);
+  }
+
+  cancel(): void {
+    if (this.controller.signal.aborted) return;
+    if (this.shown && !this.closed) this.send({ ...this.shown, phase: 'cancelling' });
+    this.controller.abort(new DOMException('The import was cancelled', 'AbortError'));
+  }
+
+  /** Stops reporting and waits until the page has the last report. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.delivered;
+  }
+
+  private send(progress: FeedImportProgress): void {
+    if (!this.listener) return;
+    this.shown = progress;
+    try {
+      this.delivered = Promise.resolve(this.listener(progress)).catch(() => undefined);
+    } catch {
+      // A page that cannot take progress must not fail the import.
     }
   }
 }
