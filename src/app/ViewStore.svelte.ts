@@ -127,10 +127,11 @@ export class ViewStore {
 
 /** The page's own environment. */
 export function pageViewEnvironment(): ViewEnvironment {
-  let storage: Storage | null = null;
+  let storage: Storage | null;
   try {
     storage = window.localStorage;
   } catch {
+    // Reading localStorage throws where storage is disabled by policy.
     storage = null;
   }
   return {
