@@ -12,6 +12,7 @@ export const DESCRIPTION_CONTEXT_OF_MODE: Readonly<Record<TransportMode, Descrip
   passenger: 'person',
   rail: 'person',
   low_altitude: 'person',
+  ferry: 'person',
   vehicle: 'vehicle',
   land: 'vehicle',
   sea: 'cargo',

@@ -1,10 +1,11 @@
 import { CsvRowFastPath } from './CsvRowFastPath.ts';
 import type { CsvRowSpans } from './CsvRowSpans.ts';
-import { CsvTokenizer, MAX_ROW_CHARS } from './CsvTokenizer.ts';
+import { CsvTokenizer } from './CsvTokenizer.ts';
+import { MAX_ROW_CHARS, MAX_WARNINGS_PER_FIELD } from './feedLimits.ts';
 import type { FeedBatch } from './FeedBatch.ts';
 import { FeedReadError } from './FeedReadError.ts';
 import { FIELD_ALIASES, resolveFieldName } from './fieldAliases.ts';
-import type { RowNormalizer } from './RowNormalizer.ts';
+import { showValue, type RowNormalizer } from './RowNormalizer.ts';
 import { SLOT, SLOT_COUNT, type CanonicalField } from './rowSlots.ts';
 import type { TextFeedParser } from './TextFeedParser.ts';
 
@@ -142,6 +143,8 @@ export class CsvFeedParser implements TextFeedParser {
   private readHeader(cells: readonly string[], line: number): void {
     const seen = new Map<number, string>();
     const found = new Set<CanonicalField>();
+    const duplicates = new Map<CanonicalField, number>();
+    const warnings = (this.batch as FeedBatch).warnings;
     for (let column = 0; column < cells.length; column++) {
       const name = cells[column];
       const field = resolveFieldName(name);
@@ -149,10 +152,13 @@ export class CsvFeedParser implements TextFeedParser {
       const slot = SLOT[field];
       const first = seen.get(slot);
       if (first !== undefined) {
-        (this.batch as FeedBatch).warnings.push({
+        const count = (duplicates.get(field) ?? 0) + 1;
+        duplicates.set(field, count);
+        if (count > MAX_WARNINGS_PER_FIELD) continue;
+        warnings.push({
           location: { line },
           field,
-          message: `column '${name.trim()}' is another name for '${field}'; column '${first.trim()}' is used and this one ignored`,
+          message: `column ${showValue(name.trim())} is another name for '${field}'; column ${showValue(first.trim())} is used and this one ignored`,
           original: name,
         });
         continue;
@@ -161,6 +167,11 @@ export class CsvFeedParser implements TextFeedParser {
       found.add(field);
       this.mappedSlots.push(slot);
       this.mappedColumns.push(column);
+    }
+    for (const [field, count] of duplicates) {
+      if (count > MAX_WARNINGS_PER_FIELD) {
+        warnings.push({ location: { line }, field, message: `${count - MAX_WARNINGS_PER_FIELD} more columns naming '${field}' ignored`, original: '' });
+      }
     }
     const missing = REQUIRED.filter((field) => !found.has(field));
     if (missing.length > 0) {

@@ -1,4 +1,5 @@
 import { CsvRowSpans } from './CsvRowSpans.ts';
+import { MAX_ROW_CHARS } from './feedLimits.ts';
 import { FeedReadError } from './FeedReadError.ts';
 
 /**
@@ -13,9 +14,6 @@ export type CsvRowHandler = (cells: string[], line: number, problem: string | nu
  * reused for the next row. `line` is the row's physical line.
  */
 export type CsvSpanHandler = (row: CsvRowSpans, line: number) => void;
-
-/** Longest row (in UTF-16 code units) the tokenizer buffers before giving up on the file. */
-export const MAX_ROW_CHARS = 1 << 20;
 
 const QUOTE = 34;
 const LF = 10;
@@ -56,11 +54,15 @@ export class CsvTokenizer {
   // Side results of parseRow, kept in fields to avoid allocating a result object per row.
   private rowLines = 0;
   private rowProblem: string | null = null;
+  /** Where the row parseRow read ends, before its line break. */
+  private rowEnd = 0;
   /** Next delimiter at or after the split position in the current scan's buffer (its length when none). */
   private nextDelimiter = -1;
 
   /**
    * @param onRow receives every row as cells, or only the rows `onSpans` cannot take when given.
+   * @param maxRowChars longest row, without its line break (line breaks inside quotes count); a
+   *   longer one throws FeedReadError `row-too-long` as soon as the text shows it.
    * @param onSpans receives single-line rows as positions in the text.
    */
   constructor(onRow: CsvRowHandler, maxRowChars: number = MAX_ROW_CHARS, onSpans: CsvSpanHandler | null = null) {
@@ -96,7 +98,7 @@ export class CsvTokenizer {
     }
     if (this.delimiter < 0 && !this.detectDelimiter(s, i, final)) {
       this.buffer = i === 0 ? s : s.slice(i);
-      this.checkRowLength(this.buffer.length, this.line);
+      this.checkRowLength(pendingHeaderLength(this.buffer), this.line);
       return;
     }
     let line = this.line;
@@ -114,6 +116,7 @@ export class CsvTokenizer {
         // Fast path: a row without lone CRs whose quoted fields close on its own line.
         if (nextCr >= lf - 1) {
           const end = nextCr === lf - 1 ? lf - 1 : lf;
+          if (end - i > this.maxRowChars) this.checkRowLength(end - i, line);
           if (nextQuote < i) nextQuote = indexOrEnd(s, '"', i);
           if (nextQuote >= end ? this.splitPlain(s, i, end, delimiter) : this.splitQuoted(s, i, end, delimiter)) {
             if (this.onSpans !== null) {
@@ -132,12 +135,14 @@ export class CsvTokenizer {
       }
       const next = this.parseRow(s, i, final);
       if (next === INCOMPLETE) break;
+      this.checkRowLength(this.rowEnd - i, line);
       this.onRow(this.cells, line, this.rowProblem);
       line += this.rowLines;
       i = next;
     }
     this.line = line;
     this.buffer = i === 0 ? s : s.slice(i);
+    // What is left is the start of one row (a row ending in CR is complete), so it is that long at least.
     this.checkRowLength(this.buffer.length, line);
   }
 
@@ -222,7 +227,7 @@ export class CsvTokenizer {
   private detectDelimiter(s: string, from: number, final: boolean): boolean {
     let start = from;
     for (;;) {
-      let end = s.indexOf('\n', start);
+      let end = firstLineBreak(s, start);
       if (end === -1) {
         if (!final) return false;
         end = s.length;
@@ -230,7 +235,7 @@ export class CsvTokenizer {
       let blank = true;
       for (let k = start; k < end; k++) {
         const c = s.charCodeAt(k);
-        if (c !== 32 && c !== TAB && c !== CR) {
+        if (c !== 32 && c !== TAB) {
           blank = false;
           break;
         }
@@ -267,6 +272,7 @@ export class CsvTokenizer {
     let lines = 1;
     let problem: string | null = null;
     let i = start;
+    this.rowEnd = n;
     for (;;) {
       if (i < n && s.charCodeAt(i) === QUOTE) {
         let value = '';
@@ -318,6 +324,7 @@ export class CsvTokenizer {
         i++;
         continue;
       }
+      this.rowEnd = i;
       if (c === CR) {
         if (i + 1 < n) {
           i += s.charCodeAt(i + 1) === LF ? 2 : 1;
@@ -334,6 +341,21 @@ export class CsvTokenizer {
     this.rowProblem = problem;
     return i;
   }
+}
+
+/** Index of the first LF or CR at or after `from`, or -1. */
+function firstLineBreak(s: string, from: number): number {
+  const lf = s.indexOf('\n', from);
+  const cr = s.indexOf('\r', from);
+  return lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+}
+
+/**
+ * Length of the header row begun in `pending`, the text held back until the header line is
+ * complete: what follows the last line break (the blank rows before it do not count).
+ */
+function pendingHeaderLength(pending: string): number {
+  return pending.length - (Math.max(pending.lastIndexOf('\n'), pending.lastIndexOf('\r')) + 1);
 }
 
 /** Index of `char` in `s` at or after `from`, or s.length when absent. */

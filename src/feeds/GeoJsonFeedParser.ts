@@ -1,7 +1,10 @@
 import type { CrsId } from '../crs/CrsId.ts';
 import { parseCrs } from '../crs/parseCrs.ts';
 import type { FeedBatch } from './FeedBatch.ts';
+import { featureTextLengths } from './featureTextLengths.ts';
+import { MAX_ROW_CHARS } from './feedLimits.ts';
 import { FeedReadError } from './FeedReadError.ts';
+import { previewJson } from './previewJson.ts';
 import type { RowNormalizer } from './RowNormalizer.ts';
 import { SLOT_COUNT } from './rowSlots.ts';
 import { isJsonObject, JsonRowSpreader } from './JsonRowSpreader.ts';
@@ -24,7 +27,7 @@ function documentCrs(doc: Record<string, unknown>): CrsId | null {
   const name = isJsonObject(member) && isJsonObject(member.properties) ? member.properties.name : undefined;
   const crs = typeof name === 'string' ? parseCrs(name) : null;
   if (crs === null) {
-    throw new FeedReadError('format', `The FeatureCollection declares an unsupported crs ${JSON.stringify(member).slice(0, 80)}.`);
+    throw new FeedReadError('format', `The FeatureCollection declares an unsupported crs ${previewJson(member, 80)}.`);
   }
   return crs;
 }
@@ -32,7 +35,9 @@ function documentCrs(doc: Record<string, unknown>): CrsId | null {
 /**
  * GeoJSON FeatureCollection parser. The document is one JSON value, so text is collected and
  * parsed at end(); rows are located by 0-based feature index. Point coordinates are read in the
- * row's CRS (property `crs`, else the document's legacy `crs` member, else the feed CRS).
+ * row's CRS (property `crs`, else the document's legacy `crs` member, else the feed CRS). A
+ * feature whose text is longer than MAX_ROW_CHARS is rejected; the text is only measured when the
+ * whole document is longer than that.
  */
 export class GeoJsonFeedParser implements TextFeedParser {
   private readonly makeNormalizer: NormalizerFactory;
@@ -64,7 +69,15 @@ export class GeoJsonFeedParser implements TextFeedParser {
     const spreader = new JsonRowSpreader();
     const slots = new Array<unknown>(SLOT_COUNT).fill(undefined);
     const features: unknown[] = doc.features;
+    const lengths = text.length > MAX_ROW_CHARS ? featureTextLengths(text) : null;
+    if (lengths !== null && lengths.length !== features.length) {
+      throw new Error(`GeoJsonFeedParser: measured ${lengths.length} features in the text, but JSON.parse found ${features.length}`);
+    }
     for (let index = 0; index < features.length; index++) {
+      if (lengths !== null && lengths[index] > MAX_ROW_CHARS) {
+        normalizer.reject(index, 'row', `the feature is ${lengths[index]} characters long, over the limit of ${MAX_ROW_CHARS}`, batch);
+        continue;
+      }
       const feature = features[index];
       if (!isJsonObject(feature)) {
         normalizer.reject(index, 'row', `feature is ${describe(feature)}, not a GeoJSON Feature`, batch);
@@ -76,7 +89,7 @@ export class GeoJsonFeedParser implements TextFeedParser {
       }
       const problem = spreader.spreadFeature(feature, slots);
       if (problem !== null) {
-        normalizer.reject(index, 'geometry', problem, batch);
+        normalizer.reject(index, problem.field, problem.reason, batch);
         continue;
       }
       normalizer.normalize(slots, index, batch);

@@ -1,12 +1,12 @@
 import type { FeedBatch } from './FeedBatch.ts';
+import { MAX_ROW_CHARS } from './feedLimits.ts';
 import { FeedReadError } from './FeedReadError.ts';
 import type { RowNormalizer } from './RowNormalizer.ts';
 import { SLOT_COUNT } from './rowSlots.ts';
 import { isJsonObject, JsonRowSpreader } from './JsonRowSpreader.ts';
 import type { TextFeedParser } from './TextFeedParser.ts';
 
-/** Longest NDJSON line buffered before the file is refused. */
-export const MAX_LINE_CHARS = 1 << 20;
+const CR = 13;
 
 function isBlank(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -26,6 +26,11 @@ function jsonErrorMessage(error: unknown): string {
  * start with an RS character). Blank lines are skipped and not counted. The first non-blank line
  * must be a JSON object, or the file is refused as not NDJSON; later lines that are not JSON
  * objects are rejected one by one.
+ *
+ * A line longer than MAX_ROW_CHARS (without its LF or CRLF) is rejected without being parsed, and
+ * never buffered whole: once the pending text passes the limit it is dropped up to the next line
+ * break. Before any JSON object has been read such a line refuses the file (`row-too-long`), as
+ * nothing yet shows the file is NDJSON.
  */
 export class NdjsonFeedParser implements TextFeedParser {
   private readonly normalizer: RowNormalizer;
@@ -34,30 +39,64 @@ export class NdjsonFeedParser implements TextFeedParser {
   private buffer = '';
   private line = 1;
   private seenRow = false;
+  /** The current line passed the limit: its text is being dropped up to the next LF. */
+  private skipping = false;
 
   constructor(normalizer: RowNormalizer) {
     this.normalizer = normalizer;
   }
 
   pushText(text: string, batch: FeedBatch): void {
-    const s = this.buffer.length === 0 ? text : this.buffer + text;
+    let from = 0;
+    if (this.skipping) {
+      const lf = text.indexOf('\n');
+      if (lf === -1) return;
+      this.skipping = false;
+      this.rejectLongLine(batch);
+      from = lf + 1;
+    }
+    const s = this.buffer.length === 0 ? (from === 0 ? text : text.slice(from)) : this.buffer + text;
     let start = 0;
     for (;;) {
       const lf = s.indexOf('\n', start);
       if (lf === -1) break;
-      this.handleLine(s.slice(start, lf), batch);
+      const end = lf > start && s.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
+      if (end - start > MAX_ROW_CHARS) this.rejectLongLine(batch);
+      else this.handleLine(s.slice(start, lf), batch);
       start = lf + 1;
     }
-    this.buffer = start === 0 ? s : s.slice(start);
-    if (this.buffer.length > MAX_LINE_CHARS) {
-      throw new FeedReadError('row-too-long', `Line ${this.line} is longer than ${MAX_LINE_CHARS} characters.`);
+    const rest = s.length - start;
+    // A CR at the end may be the first half of a CRLF, which is not part of the line.
+    if (rest - (rest > 0 && s.charCodeAt(s.length - 1) === CR ? 1 : 0) > MAX_ROW_CHARS) {
+      this.buffer = '';
+      this.skipping = true;
+      if (!this.seenRow) this.rejectLongLine(batch);
+      return;
     }
+    this.buffer = start === 0 ? s : s.slice(start);
   }
 
   end(batch: FeedBatch): void {
-    if (this.buffer.length > 0) this.handleLine(this.buffer, batch);
+    if (this.skipping) {
+      this.skipping = false;
+      this.rejectLongLine(batch);
+    } else if (this.buffer.length > MAX_ROW_CHARS) {
+      // At the end of the file a trailing CR belongs to the line.
+      this.rejectLongLine(batch);
+    } else if (this.buffer.length > 0) {
+      this.handleLine(this.buffer, batch);
+    }
     this.buffer = '';
     if (!this.seenRow) throw new FeedReadError('empty', 'The file is empty: no JSON lines.');
+  }
+
+  /** Rejects the current line as too long, or refuses the file when no JSON object came before it. */
+  private rejectLongLine(batch: FeedBatch): void {
+    const line = this.line++;
+    if (!this.seenRow) {
+      throw new FeedReadError('row-too-long', `Line ${line} is longer than ${MAX_ROW_CHARS} characters, and no JSON object line came before it: this is not NDJSON.`);
+    }
+    this.normalizer.reject(line, 'row', `the line is longer than ${MAX_ROW_CHARS} characters`, batch);
   }
 
   private handleLine(raw: string, batch: FeedBatch): void {
@@ -84,14 +123,10 @@ export class NdjsonFeedParser implements TextFeedParser {
       return;
     }
     this.seenRow = true;
-    if (value.type === 'Feature') {
-      const problem = this.spreader.spreadFeature(value, this.slots);
-      if (problem !== null) {
-        this.normalizer.reject(line, 'geometry', problem, batch);
-        return;
-      }
-    } else {
-      this.spreader.spreadObject(value, this.slots);
+    const problem = value.type === 'Feature' ? this.spreader.spreadFeature(value, this.slots) : this.spreader.spreadObject(value, this.slots);
+    if (problem !== null) {
+      this.normalizer.reject(line, problem.field, problem.reason, batch);
+      return;
     }
     this.normalizer.normalize(this.slots, line, batch);
   }

@@ -114,6 +114,48 @@ describe('row normalisation', () => {
     expect(warnings).toEqual([{ location: { line: 1 }, field: 'category', message: expect.stringContaining('Drone parts'), original: 'Drone parts' }]);
   });
 
+  describe('values outside a vocabulary: kept, with a warning preserving the original', () => {
+    it('an unknown kind keeps the default seizure', () => {
+      const { record, warnings } = one({ kind: 'rumour' });
+      expect(record.kind).toBe('seizure');
+      expect(warnings).toEqual([{ location: { line: 1 }, field: 'kind', message: expect.stringContaining("unknown kind 'rumour'; kept as 'seizure'"), original: 'rumour' }]);
+    });
+
+    it('an unknown mode is left out', () => {
+      const { record, warnings } = one({ mode: 'teleport' });
+      expect(record.mode).toBeNull();
+      expect(warnings).toEqual([{ location: { line: 1 }, field: 'mode', message: expect.stringContaining("unknown mode 'teleport'; ignored"), original: 'teleport' }]);
+      expect(warnings[0].message).toContain('ferry');
+    });
+
+    it('an unknown currency drops the value it cannot convert, never guessing a rate', () => {
+      const withValue = one({ value: 5, currency: 'USD' });
+      expect(withValue.record.valueCny).toBeNull();
+      expect(withValue.warnings).toEqual([
+        { location: { line: 1 }, field: 'currency', message: expect.stringContaining("unknown currency 'USD'; the value '5' cannot be converted to CNY and is dropped"), original: 'USD' },
+      ]);
+      const without = one({ currency: 'EUR' });
+      expect(without.record.valueCny).toBeNull();
+      expect(without.warnings.map((w) => [w.field, w.original])).toEqual([['currency', 'EUR']]);
+    });
+
+    it('a malformed value is still rejected, whatever the currency', () => {
+      rejected({ value: '1,000', currency: 'USD' }, 'value', 'not a plain number');
+    });
+
+    it('warns in field order, each once', () => {
+      const { record, warnings } = one({ category: 'fireworks', kind: 'rumour', currency: 'USD', mode: 'teleport', links: 'nonsense' });
+      expect(record).toMatchObject({ category: 'other', kind: 'seizure', mode: null, valueCny: null, links: [] });
+      expect(warnings.map((w) => w.field)).toEqual(['category', 'kind', 'currency', 'mode', 'links']);
+    });
+
+    it('ferry is a mode, in English and Chinese', () => {
+      expect(one({ mode: 'Ferry' }).record.mode).toBe('ferry');
+      expect(one({ mode: '渡輪' }).record.mode).toBe('ferry');
+      expect(one({ mode: '渡轮' }).warnings).toEqual([]);
+    });
+  });
+
   it('accepts category names in every script', () => {
     expect(one({ category: '濒危物种' }).record.category).toBe('endangered_species');
     expect(one({ category: '瀕危物種' }).record.category).toBe('endangered_species');
@@ -204,10 +246,6 @@ describe('row normalisation', () => {
       ['unknown crs', { crs: 'BD-09' }, 'crs', "unknown coordinate system 'BD-09'"],
       ['invalid grading', { grading: 'Z9' }, 'grading', 'not an Admiralty code'],
       ['grading with three characters', { grading: 'B22' }, 'grading', 'not an Admiralty code'],
-      ['unknown kind', { kind: 'rumour' }, 'kind', "unknown kind 'rumour'"],
-      ['unknown mode', { mode: 'teleport' }, 'mode', "unknown mode 'teleport'"],
-      ['unknown currency', { value: 5, currency: 'USD' }, 'currency', "unknown currency 'USD'"],
-      ['unknown currency without a value', { currency: 'EUR' }, 'currency', "unknown currency 'EUR'"],
       ['value not a number', { value: '1,000' }, 'value', 'not a plain number'],
       ['negative value', { value: -5 }, 'value', 'is negative'],
       ['bad updated', { updated: '2026-02-29 00:00' }, 'updated', 'February 2026 has 28 days'],

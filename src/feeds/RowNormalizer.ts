@@ -11,16 +11,17 @@ import type { CnyRates, Currency } from './cnyRates.ts';
 import { detached } from './detached.ts';
 import type { FeedBatch } from './FeedBatch.ts';
 import type { ReferenceLocator } from './FeedParserOptions.ts';
-import { resolveCategory, resolveCurrency, resolveKind, resolveMode } from './feedVocabulary.ts';
+import { KIND_LIST, MODE_LIST, resolveCategory, resolveCurrency, resolveKind, resolveMode } from './feedVocabulary.ts';
+import { MAX_ROW_CHARS, MAX_WARNINGS_PER_FIELD } from './feedLimits.ts';
 import { parseAdmiralty } from './parseAdmiralty.ts';
 import { parseFeedNumber } from './parseFeedNumber.ts';
 import { parseFeedTime, type TimeFailure } from './parseFeedTime.ts';
+import { previewJson } from './previewJson.ts';
+import { readSourceCode } from './readSourceCode.ts';
 import { SLOT } from './rowSlots.ts';
 
 /** Longest accepted record id, in UTF-16 code units. */
 export const MAX_ID_LENGTH = 256;
-/** Longest accepted source code. */
-export const MAX_SOURCE_LENGTH = 64;
 
 const MEMO_LIMIT = 4096;
 
@@ -54,7 +55,7 @@ const S_GEOMETRY_Y = SLOT.geometryY;
 export interface RowNormalizerConfig {
   /** Whether `where` numbers are physical lines (CSV, NDJSON) or feature indices (GeoJSON). */
   locationKind: 'line' | 'feature';
-  /** Upper-case source for rows without one, already validated; null when the feed gives none. */
+  /** Source code for rows without one, already read by readSourceCode; null when the feed gives none. */
   feedSource: string | null;
   feedCrs: CrsId;
   feedCurrency: Currency;
@@ -69,9 +70,12 @@ const CRS_LABEL: Record<CrsId, string> = {
   'EPSG:8433': 'EPSG:8433 (Macao Grid)',
 };
 
-/** Quotes a raw value for a message, shortened so a runaway cell cannot bloat the report. */
+/**
+ * Quotes a raw value for a message, shortened so a runaway cell cannot bloat the report; a list
+ * or object is shown as the start of its JSON, however deeply it nests.
+ */
 export function showValue(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : previewJson(value, 61);
   return `'${text.length > 60 ? `${text.slice(0, 57)}…` : text}'`;
 }
 
@@ -171,9 +175,9 @@ export class RowNormalizer {
     if (sourceText !== '') {
       source = this.sourceMemo.get(sourceText) ?? null;
       if (source === null) {
-        const problem = sourceProblem(sourceText);
-        if (problem !== null) return this.pushRejection(where, 'source', problem, batch);
-        source = sourceText.toUpperCase();
+        const reading = readSourceCode(sourceText);
+        if (reading.code === undefined) return this.pushRejection(where, 'source', reading.problem, batch);
+        source = reading.code;
         if (this.sourceMemo.size < MEMO_LIMIT) this.sourceMemo.set(detached(sourceText), detached(source));
       }
     }
@@ -216,12 +220,11 @@ export class RowNormalizer {
     let kind: RecordKind = 'seizure';
     const kindText = textOf(slots[S_KIND]);
     if (kindText === null) return this.invalidType(where, 'kind', batch);
+    let unknownKind = false;
     if (kindText !== '') {
       const k = resolveKind(kindText);
-      if (k === null) {
-        return this.pushRejection(where, 'kind', `unknown kind ${showValue(kindText)} (use seizure, clue, intelligence, inspection_hit or alert)`, batch);
-      }
-      kind = k;
+      if (k === null) unknownKind = true;
+      else kind = k;
     }
 
     let severity = 3;
@@ -248,15 +251,12 @@ export class RowNormalizer {
       }
     }
 
-    let currency = config.feedCurrency;
+    let currency: Currency | null = config.feedCurrency;
     const currencyText = textOf(slots[S_CURRENCY]);
     if (currencyText === null) return this.invalidType(where, 'currency', batch);
-    if (currencyText !== '') {
-      const c = resolveCurrency(currencyText);
-      if (c === null) return this.pushRejection(where, 'currency', `unknown currency ${showValue(currencyText)} (use CNY, HKD or MOP)`, batch);
-      currency = c;
-    }
+    if (currencyText !== '') currency = resolveCurrency(currencyText);
     let valueCny: number | null = null;
+    let droppedValue = false;
     const valueValue = slots[S_VALUE];
     if (isPresent(valueValue)) {
       const value = parseFeedNumber(valueValue);
@@ -264,23 +264,15 @@ export class RowNormalizer {
         return this.pushRejection(where, 'value', `value ${showValue(valueValue)} is not a plain number (no thousands separators or units)`, batch);
       }
       if (value < 0) return this.pushRejection(where, 'value', `value ${showValue(valueValue)} is negative`, batch);
-      valueCny = Math.round(value * config.rates[currency] * 100) / 100;
+      // A value in an unknown currency cannot be converted: it is dropped, never guessed.
+      if (currency === null) droppedValue = true;
+      else valueCny = Math.round(value * config.rates[currency] * 100) / 100;
     }
 
     let mode: TransportMode | null = null;
     const modeText = textOf(slots[S_MODE]);
     if (modeText === null) return this.invalidType(where, 'mode', batch);
-    if (modeText !== '') {
-      mode = resolveMode(modeText);
-      if (mode === null) {
-        return this.pushRejection(
-          where,
-          'mode',
-          `unknown mode ${showValue(modeText)} (use sea, land, air, rail, passenger, vehicle, postal, ecommerce or low_altitude)`,
-          batch,
-        );
-      }
-    }
+    if (modeText !== '') mode = resolveMode(modeText);
 
     const description = textOf(slots[S_DESCRIPTION]);
     if (description === null) return this.invalidType(where, 'description', batch);
@@ -294,7 +286,7 @@ export class RowNormalizer {
 
     const linksValue = slots[S_LINKS];
     const links: string[] = [];
-    let badLinks: string[] | null = null;
+    let badLinks: BadLinks | null = null;
     if (isPresent(linksValue)) {
       const bad = parseLinks(linksValue, links);
       if (bad === undefined) return this.invalidType(where, 'links', batch);
@@ -319,24 +311,22 @@ export class RowNormalizer {
       description,
       updated,
     });
-    if (unknownCategory) {
-      batch.warnings.push({
-        location: this.location(where),
-        field: 'category',
-        message: `unknown category ${showValue(categoryText)}; kept as 'other'`,
-        original: categoryText,
-      });
+    if (unknownCategory) this.warn(where, 'category', `unknown category ${showValue(categoryText)}; kept as 'other'`, categoryText, batch);
+    if (unknownKind) this.warn(where, 'kind', `unknown kind ${showValue(kindText)}; kept as 'seizure' (known kinds: ${KIND_LIST})`, kindText, batch);
+    if (currency === null) {
+      const what = droppedValue ? `; the value ${showValue(valueValue)} cannot be converted to CNY and is dropped` : '; ignored';
+      this.warn(where, 'currency', `unknown currency ${showValue(currencyText)}${what} (use CNY, HKD or MOP)`, currencyText as string, batch);
     }
+    if (mode === null && modeText !== '') this.warn(where, 'mode', `unknown mode ${showValue(modeText)}; ignored (known modes: ${MODE_LIST})`, modeText, batch);
     if (badLinks !== null) {
-      for (const bad of badLinks) {
-        batch.warnings.push({
-          location: this.location(where),
-          field: 'links',
-          message: `link ${showValue(bad)} is not SOURCE:ID; dropped`,
-          original: bad,
-        });
-      }
+      const { entries, count } = badLinks;
+      for (const entry of entries) this.warn(where, 'links', entry.message, entry.original, batch);
+      if (count > entries.length) this.warn(where, 'links', `${count - entries.length} more malformed links dropped`, '', batch);
     }
+  }
+
+  private warn(where: number, field: string, message: string, original: string, batch: FeedBatch): void {
+    batch.warnings.push({ location: this.location(where), field, message, original });
   }
 
   /**
@@ -478,51 +468,59 @@ export class RowNormalizer {
   }
 }
 
-/** Why a source code is unusable, or null when it is fine. */
-export function sourceProblem(source: string): string | null {
-  if (source.length > MAX_SOURCE_LENGTH) return `source is longer than ${MAX_SOURCE_LENGTH} characters`;
-  if (source.includes(':') || source.includes(';')) return `source ${showValue(source)} must not contain ':' or ';' (they delimit links)`;
-  return null;
+/** Link entries a row drops: the first MAX_WARNINGS_PER_FIELD with their warnings, and how many in all. */
+export interface BadLinks {
+  entries: { original: string; message: string }[];
+  count: number;
+}
+
+function addBad(bad: BadLinks | null, original: string, message: string): BadLinks {
+  const out = bad ?? { entries: [], count: 0 };
+  if (out.entries.length < MAX_WARNINGS_PER_FIELD) out.entries.push({ original, message });
+  out.count++;
+  return out;
 }
 
 /**
- * Appends the valid `SOURCE:ID` links of a cell (text separated by `;`, or a JSON array of such
- * strings) to `out`. Returns the entries that are not links (to warn about), null when all are
- * fine, or undefined when the cell is neither text nor a list.
+ * Appends the valid `SOURCE:ID` links of a cell (text separated by `;` or `；`, or a JSON array
+ * of such strings) to `out`, the source read as a source code (readSourceCode: NFKC, upper case)
+ * and the id kept as written, trimmed, so that it matches the record id. Returns the entries that
+ * are not links (to warn about), null when all are fine, or undefined when the cell is neither
+ * text nor a list.
  */
-export function parseLinks(value: unknown, out: string[]): string[] | null | undefined {
-  let bad: string[] | null = null;
+export function parseLinks(value: unknown, out: string[]): BadLinks | null | undefined {
+  let bad: BadLinks | null = null;
   if (typeof value === 'string') {
-    for (const part of foldWidth(value).split(';')) bad = addLink(part, out, bad);
+    const parts = value.indexOf('\uFF1B') === -1 ? value.split(';') : value.split(/[;\uFF1B]/);
+    for (const part of parts) bad = addLink(part, out, bad);
     return bad;
   }
   if (Array.isArray(value)) {
     for (const item of value) {
-      if (typeof item === 'string') bad = addLink(item, out, bad);
-      else (bad ??= []).push(JSON.stringify(item) ?? String(item));
+      if (typeof item === 'string') {
+        bad = addLink(item, out, bad);
+      } else {
+        const original = previewJson(item, MAX_ROW_CHARS);
+        bad = addBad(bad, original, `link ${showValue(original)} is not SOURCE:ID; dropped`);
+      }
     }
     return bad;
   }
   return undefined;
 }
 
-/** NFKC-folds text that has non-ASCII characters (full-width ；and ：), leaving ASCII untouched. */
-function foldWidth(text: string): string {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return text.normalize('NFKC');
-  return text;
-}
-
-/** Appends one `SOURCE:ID` entry to `out`, or to `bad` when malformed; returns `bad`. */
-function addLink(raw: string, out: string[], bad: string[] | null): string[] | null {
-  const entry = foldWidth(raw).trim();
+/** Appends one `SOURCE:ID` entry (`:` or `：`) to `out`, or records it in `bad` when malformed; returns `bad`. */
+function addLink(raw: string, out: string[], bad: BadLinks | null): BadLinks | null {
+  const entry = raw.trim();
   if (entry === '') return bad;
-  const colon = entry.indexOf(':');
+  let colon = entry.indexOf(':');
+  const wide = entry.indexOf('\uFF1A');
+  if (wide !== -1 && (colon === -1 || wide < colon)) colon = wide;
   const src = colon > 0 ? entry.slice(0, colon).trim() : '';
   const id = colon > 0 ? entry.slice(colon + 1).trim() : '';
-  if (src === '' || id === '') {
-    (bad ??= []).push(entry);
-    return bad;
-  }
-  out.push(`${src.toUpperCase()}:${id}`);
+  if (src === '' || id === '') return addBad(bad, entry, `link ${showValue(entry)} is not SOURCE:ID; dropped`);
+  const reading = readSourceCode(src);
+  if (reading.code === undefined) return addBad(bad, entry, `link dropped: its ${reading.problem}`);
+  out.push(`${reading.code}:${id}`);
   return bad;
 }

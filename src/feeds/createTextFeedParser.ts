@@ -8,17 +8,17 @@ import { FeedReadError } from './FeedReadError.ts';
 import { resolveCurrency } from './feedVocabulary.ts';
 import { GeoJsonFeedParser } from './GeoJsonFeedParser.ts';
 import { NdjsonFeedParser } from './NdjsonFeedParser.ts';
-import { RowNormalizer, sourceProblem, type RowNormalizerConfig } from './RowNormalizer.ts';
+import { readSourceCode } from './readSourceCode.ts';
+import { RowNormalizer, type RowNormalizerConfig } from './RowNormalizer.ts';
 import type { TextFeedParser } from './TextFeedParser.ts';
 
 function feedLevelSettings(options: FeedParserOptions): Omit<RowNormalizerConfig, 'locationKind'> {
   if (typeof options.locateReference !== 'function') throw new TypeError('locateReference must be a function');
   let feedSource: string | null = null;
   if (options.feedSource !== undefined && options.feedSource.trim() !== '') {
-    const source = options.feedSource.trim();
-    const problem = sourceProblem(source);
-    if (problem !== null) throw new FeedReadError('options', `Feed source: ${problem}`);
-    feedSource = source.toUpperCase();
+    const reading = readSourceCode(options.feedSource.trim());
+    if (reading.code === undefined) throw new FeedReadError('options', `Feed source: ${reading.problem}`);
+    feedSource = reading.code;
   }
   let feedCrs: CrsId = 'EPSG:4326';
   if (options.feedCrs !== undefined && options.feedCrs.trim() !== '') {

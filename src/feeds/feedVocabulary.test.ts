@@ -38,6 +38,12 @@ describe('resolveKind / resolveMode / resolveCurrency', () => {
     expect(resolveMode('海運')).toBe('sea');
   });
 
+  it('keeps stored mode codes: modes are only appended, ferry last', () => {
+    expect(TRANSPORT_MODES).toEqual(['sea', 'land', 'air', 'rail', 'passenger', 'vehicle', 'postal', 'ecommerce', 'low_altitude', 'ferry']);
+    expect(resolveMode('FERRY')).toBe('ferry');
+    expect(resolveMode('輪渡')).toBe('ferry');
+  });
+
   it('accepts currency codes and names', () => {
     expect(resolveCurrency('cny')).toBe('CNY');
     expect(resolveCurrency('RMB')).toBe('CNY');

@@ -48,6 +48,9 @@ const KIND_NAMES: Record<RecordKind, readonly string[]> = {
   alert: ['预警', '預警', '警报', '警報'],
 };
 
+/** The canonical kinds as a list for messages: `seizure, clue, …`. */
+export const KIND_LIST = RECORD_KINDS.join(', ');
+
 /** Record kind for a canonical kind or its Chinese name, or null when unknown. */
 export const resolveKind: (text: string) => RecordKind | null = vocabulary(
   RECORD_KINDS.flatMap((kind) => [[kind, kind] as const, ...KIND_NAMES[kind].map((name) => [name, kind] as const)]),
@@ -63,7 +66,11 @@ const MODE_NAMES: Record<TransportMode, readonly string[]> = {
   postal: ['邮递', '郵遞', '邮政', '郵政'],
   ecommerce: ['跨境电商', '跨境電商', '电商', '電商'],
   low_altitude: ['低空'],
+  ferry: ['渡轮', '渡輪', '轮渡', '輪渡'],
 };
+
+/** The canonical modes as a list for messages: `sea, land, …`. */
+export const MODE_LIST = TRANSPORT_MODES.join(', ');
 
 /** Transport mode for a canonical mode or its Chinese name, or null when unknown. */
 export const resolveMode: (text: string) => TransportMode | null = vocabulary(

@@ -1,4 +1,4 @@
-/** Feed contract 1.0 (docs/feed-format.md): parsing and validation of CSV, GeoJSON and NDJSON feeds. */
+/** Feed contract 1.1 (docs/feed-format.md): parsing and validation of CSV, GeoJSON and NDJSON feeds. */
 export { createFeedParser, type FeedParser } from './createFeedParser.ts';
 export { parseFeedText } from './parseFeedText.ts';
 export { detectFeedFormat } from './detectFeedFormat.ts';
