@@ -130,6 +130,7 @@ const en = {
   'mode.postal': 'Postal',
   'mode.ecommerce': 'E-commerce',
   'mode.low_altitude': 'Low altitude',
+  'mode.ferry': 'Ferry',
 } as const;
 
 /** A key of the message catalogs. */
@@ -264,6 +265,7 @@ const zhHans: MessageCatalog = {
   'mode.postal': '邮递',
   'mode.ecommerce': '跨境电商',
   'mode.low_altitude': '低空',
+  'mode.ferry': '渡轮',
 };
 
 const zhHant: MessageCatalog = {
@@ -392,6 +394,7 @@ const zhHant: MessageCatalog = {
   'mode.postal': '郵遞',
   'mode.ecommerce': '跨境電商',
   'mode.low_altitude': '低空',
+  'mode.ferry': '渡輪',
 };
 
 /** Every catalog, by locale. */
