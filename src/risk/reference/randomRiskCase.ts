@@ -22,6 +22,8 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const METRES_PER_DEGREE = 111_195;
+/** Records per stretch of one time layout. */
+const STRETCH_ROWS = 1500;
 
 /** Places in the bay around which a case scatters its events, `[lon, lat]`. */
 export const ANCHORS: readonly (readonly [number, number])[] = [
@@ -53,8 +55,10 @@ export interface RiskCaseSpec {
   idPool: number;
   /** Share of records that are explicitly another version of an earlier record. */
   versionRate: number;
-  /** Time layout of successive stretches of 700 records. */
+  /** Time layout of successive stretches of STRETCH_ROWS records. */
   layouts: TimeLayout[];
+  /** Whether every sorted stretch starts or ends exactly at a window edge (none lies around one). */
+  edgeStretches?: boolean;
   /** Spacing of a sorted stretch, ms. */
   sortedStepMs: number;
   /** Indexes into ANCHORS. */
@@ -219,15 +223,37 @@ export function buildRiskCase(spec: RiskCaseSpec): RiskCase {
     return `${source}:${id}`;
   };
 
+  /** A time at `boundary`, a millisecond or a second around it, or a whole second next to it. */
+  const nearBoundary = (random: () => number, boundary: number): number =>
+    random() < 0.5
+      ? boundary + pick(random, [0, 1, -1, SECOND, -SECOND, 999, -999, 500])
+      : Math.floor(boundary / SECOND) * SECOND + pick(random, [0, -1, 1, 999, -SECOND, SECOND]);
+  // A sorted stretch lies around, just after or just before one instant (a window edge most
+  // often), so that its time blocks stay narrow (the engine's per-block factors) while meeting or
+  // straddling the edge — or 40 days back, where a tiny half-life sends the block factor below
+  // what the fast path takes.
+  const stretchCentres = [...boundaries, T, T - windowMs, T - windowMs / 2, T - 40 * DAY];
   const timeOf = (random: () => number, i: number): number => {
-    if (random() < 0.3) {
-      const boundary = pick(random, boundaries);
-      if (random() < 0.5) return boundary + pick(random, [0, 1, -1, SECOND, -SECOND, 999, -999, 500, HOUR, -HOUR]);
-      return Math.floor(boundary / SECOND) * SECOND + pick(random, [0, -1, 1, 999, -SECOND, SECOND]);
+    const stretch = Math.floor(i / STRETCH_ROWS);
+    const layout = spec.layouts[stretch % spec.layouts.length];
+    if (layout === 'sorted') {
+      const shape = stream(spec.seed, stretch, 5);
+      const side = pick(shape, spec.edgeStretches ? (['after', 'before'] as const) : (['around', 'after', 'before'] as const));
+      // A stretch beside an instant starts or ends a run of blocks: at the edge the windows share.
+      const centre = pick(shape, side === 'around' ? stretchCentres : [T - windowMs, T - windowMs, T, T - 2 * windowMs]);
+      const k = i % STRETCH_ROWS;
+      if (side === 'around') {
+        if (random() < 0.25) return nearBoundary(random, centre);
+        return Math.round(centre + (k - STRETCH_ROWS / 2) * spec.sortedStepMs + random() * SECOND);
+      }
+      // The stretch's first row lies exactly at the instant, the others on one side of it.
+      const away = k === 0 ? 0 : k * spec.sortedStepMs + (random() < 0.25 ? pick(random, [0, 1, 999]) : Math.floor(random() * SECOND));
+      return side === 'after' ? centre + away : centre - away;
     }
-    const layout = spec.layouts[Math.floor(i / 700) % spec.layouts.length];
-    if (layout === 'sorted') return Math.round(T - 1.2 * windowMs - DAY + i * spec.sortedStepMs + random() * SECOND);
     if (layout === 'old') return Math.round(T - (60 + 300 * random()) * DAY);
+    const u = random();
+    if (u < 0.3) return nearBoundary(random, pick(random, boundaries));
+    if (u < 0.35) return pick(random, boundaries) + pick(random, [HOUR, -HOUR]);
     return Math.round(T - (2 * windowMs + 3 * DAY) * random() + DAY);
   };
 
@@ -400,7 +426,7 @@ const filtersArbitrary: fc.Arbitrary<RiskFilters> = fc
   .map((filters) => filters as RiskFilters);
 
 const instant = fc
-  .tuple(fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2026, 0, 1) }), fc.constantFrom(1, 1, SECOND, MINUTE))
+  .tuple(fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2026, 0, 1) }), fc.constantFrom(1, SECOND, MINUTE))
   .map(([ms, unit]) => Math.floor(ms / unit) * unit);
 
 /** Options of riskCaseSpecArbitrary. */
@@ -422,8 +448,10 @@ export function riskCaseSpecArbitrary(options: RiskCaseSpecOptions): fc.Arbitrar
     size: fc.integer({ min: options.minSize, max: options.maxSize }),
     idPool: fc.integer({ min: 2, max: 6000 }),
     versionRate: fc.constantFrom(0, 0.1, 0.3),
-    layouts: options.layouts ?? fc.shuffledSubarray<TimeLayout>(['sorted', 'shuffled', 'old'], { minLength: 1 }),
-    sortedStepMs: fc.constantFrom(SECOND, 30 * SECOND, 10 * MINUTE),
+    layouts:
+      options.layouts ??
+      fc.oneof(fc.constant<TimeLayout[]>(['sorted']), fc.shuffledSubarray<TimeLayout>(['sorted', 'shuffled', 'old'], { minLength: 1 })),
+    sortedStepMs: fc.constantFrom(100, SECOND, 30 * SECOND, 10 * MINUTE),
     anchors: fc.uniqueArray(fc.integer({ min: 0, max: ANCHORS.length - 1 }), { minLength: 1, maxLength: 3 }),
     importCount: fc.integer({ min: 1, max: 4 }),
     batchesPerImport: fc.integer({ min: 1, max: 3 }),
@@ -435,7 +463,11 @@ export function riskCaseSpecArbitrary(options: RiskCaseSpecOptions): fc.Arbitrar
     params: fc.record(
       {
         time: instant,
-        windowMs: fc.oneof(fc.constantFrom(0, SECOND, HOUR, DAY, 7 * DAY, 30 * DAY, 90 * DAY), fc.integer({ min: 1, max: 120 * DAY })),
+        windowMs: fc.oneof(
+          fc.constantFrom(0, SECOND, HOUR, DAY, 7 * DAY, 30 * DAY, 90 * DAY),
+          fc.integer({ min: 1, max: 120 * DAY }),
+          fc.integer({ min: 1, max: 120 * 86_400 }).map((seconds) => seconds * SECOND),
+        ),
         halfLifeMs: fc.oneof(fc.constantFrom(...halfLives), fc.integer({ min: 1, max: 400 * DAY })),
         resolution: fc.constantFrom(...(options.resolutions ?? [5, 6, 7, 8, 9])),
         categoryWeights: weightsOf(CATEGORY_KEYS),
