@@ -1,8 +1,10 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BasemapCollection, BoundaryFeature, ControlLineFeature, LandFeature } from './basemap/BasemapFeature.ts';
+import { BASEMAP_SIZE_BUDGET } from './basemap/buildBasemap.ts';
 import { findSegmentConflicts } from './basemap/findSegmentConflicts.ts';
 import { pointInRing, PolygonSet } from './basemap/PolygonSet.ts';
+import { PORT_ZOOM_PLACES } from './basemap/portZoomProbes.ts';
 import { ringSignedArea } from './basemap/ringArea.ts';
 import { bboxContains } from './BBox.ts';
 import basemapJson from './data/gbaBasemap.json';
@@ -51,6 +53,16 @@ function edgeKeys(jurisdiction: string): Set<string> {
   return keys;
 }
 
+/** Ground distance from p to the segment a–b, metres, on a plane scaled at one latitude. */
+function segmentMetres(p: LonLat, a: LonLat, b: LonLat, lonScale: number): number {
+  const [px, ax, bx] = [p[0], a[0], b[0]].map((x) => x * lonScale);
+  const dx = bx - ax;
+  const dy = b[1] - a[1];
+  const lengthSq = dx * dx + dy * dy;
+  const t = lengthSq === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (p[1] - a[1]) * dy) / lengthSq));
+  return Math.hypot(px - ax - t * dx, p[1] - a[1] - t * dy) * 111_320;
+}
+
 function sitePosition(id: string): LonLat {
   const site = siteById(id);
   if (!site) throw new Error(`no site ${id}`);
@@ -58,8 +70,8 @@ function sitePosition(id: string): LonLat {
 }
 
 describe('gbaBasemap.json', () => {
-  it('stays well under 2 MB', () => {
-    expect(statSync(fileUrl).size).toBeLessThan(2 * 1024 * 1024);
+  it('stays within its raw size budget', () => {
+    expect(statSync(fileUrl).size).toBeLessThanOrEqual(BASEMAP_SIZE_BUDGET.rawBytes);
   });
 
   it('has land for all three jurisdictions, once each', () => {
@@ -94,11 +106,12 @@ describe('gbaBasemap.json', () => {
     expect(line.slice(1).some((p, i) => crosses(hengqin, cotaiEnd, line[i], p))).toBe(true);
   });
 
-  it('keeps every coordinate inside the clip box, at 4 decimals', () => {
+  it('keeps every coordinate inside the clip box, at 6 decimals at most', () => {
+    expect(basemap.metadata.decimals).toBe(6);
     for (const [lon, lat] of allPositions()) {
       expect(bboxContains(basemap.bbox, lon, lat), `${lon},${lat}`).toBe(true);
-      expect(Math.round(lon * 1e4) / 1e4).toBe(lon);
-      expect(Math.round(lat * 1e4) / 1e4).toBe(lat);
+      expect(Math.round(lon * 1e6) / 1e6).toBe(lon);
+      expect(Math.round(lat * 1e6) / 1e6).toBe(lat);
     }
   });
 
@@ -116,9 +129,10 @@ describe('gbaBasemap.json', () => {
   });
 
   it('has simple rings that cross nothing and meet only along shared boundaries', () => {
-    // Exact integer arithmetic: the positions have 4 decimals.
+    // Exact integer arithmetic: the positions have 6 decimals, and products of differences across
+    // the 9° clip box stay under 2^53.
     const rings = landRings();
-    const grid = rings.map(({ ring }) => ring.map(([lon, lat]): LonLat => [Math.round(lon * 1e4), Math.round(lat * 1e4)]));
+    const grid = rings.map(({ ring }) => ring.map(([lon, lat]): LonLat => [Math.round(lon * 1e6), Math.round(lat * 1e6)]));
     const started = performance.now();
     const conflicts = findSegmentConflicts(grid, {
       // Land boundaries: an edge of Hong Kong or Macao is also an edge of the Mainland.
@@ -127,7 +141,7 @@ describe('gbaBasemap.json', () => {
       mayTouchAt: (a, b) => a !== b,
     });
     expect(performance.now() - started).toBeLessThan(2000);
-    const described = conflicts.slice(0, 5).map(({ kind, a, at }) => `${kind} in ${rings[a.ring].jurisdiction} at ${at.map((v) => v / 1e4).join(',')}`);
+    const described = conflicts.slice(0, 5).map(({ kind, a, at }) => `${kind} in ${rings[a.ring].jurisdiction} at ${at.map((v) => v / 1e6).join(',')}`);
     expect(described).toEqual([]);
   });
 
@@ -184,6 +198,26 @@ describe('gbaBasemap.json', () => {
     for (const [name, [lon, lat], expected] of places) {
       const inside = Object.entries(sets).filter(([, set]) => set.contains(lon, lat)).map(([j]) => j);
       expect(inside, name).toEqual([expected]);
+    }
+  });
+
+  it('shows the reclaimed land and the water the port-zoom probes name, well clear of coast and lines', () => {
+    const sets = { Mainland: landOf('Mainland'), 'Hong Kong': landOf('Hong Kong'), Macao: landOf('Macao') };
+    const lonScale = Math.cos((22.3 * Math.PI) / 180);
+    const metresTo = (p: LonLat, lines: LonLat[][]): number => {
+      let best = Infinity;
+      for (const line of lines) for (let i = 0; i + 1 < line.length; i++) best = Math.min(best, segmentMetres(p, line[i], line[i + 1], lonScale));
+      return best;
+    };
+    const coasts = landRings().map(({ ring }) => ring);
+    const drawnLines = [...boundaries, ...controlLines].map((f) => f.geometry.coordinates);
+    for (const place of PORT_ZOOM_PLACES) {
+      for (const { name, position, expected } of place.probes) {
+        const inside = Object.entries(sets).filter(([, set]) => set.contains(position[0], position[1])).map(([j]) => j);
+        expect(inside, `${place.id}: ${name}`).toEqual(expected === null ? [] : [expected]);
+        if (expected !== null) expect(metresTo(position, coasts), `${place.id}: ${name} from the coast`).toBeGreaterThanOrEqual(150);
+        expect(metresTo(position, drawnLines), `${place.id}: ${name} from boundaries and control lines`).toBeGreaterThanOrEqual(100);
+      }
     }
   });
 

@@ -1,7 +1,7 @@
 import type { Jurisdiction } from '../../domain/jurisdictions.ts';
 import type { BBox } from '../BBox.ts';
 import type { LonLat } from '../LonLat.ts';
-import { COORDINATE_DECIMALS, roundLonLat } from '../roundLonLat.ts';
+import { roundLonLat } from '../roundLonLat.ts';
 import type { BasemapCollection, BoundaryFeature, BoundaryPair, LandFeature } from './BasemapFeature.ts';
 import { findLandBoundaryRuns } from './findLandBoundaryRuns.ts';
 import { hengqinControlLines } from './hengqinControlLines.ts';
@@ -31,8 +31,13 @@ export interface PolygonClipper {
 export interface BasemapOptions {
   /** Rectangle everything is clipped to: the padded GBA view box plus a margin. */
   clipBox: BBox;
-  /** Douglas–Peucker tolerance, degrees of latitude; lowered locally wherever it would break the topology. */
+  /**
+   * Douglas–Peucker tolerance, degrees of latitude; lowered locally wherever it would break the
+   * topology. 0 ships the source's own vertices: MapLibre's GeoJSON tiling simplifies per zoom.
+   */
   toleranceDeg: number;
+  /** Decimals the output positions are rounded to. */
+  decimals: number;
   /** Mainland islands smaller than this are dropped (Hong Kong and Macao keep every island). */
   minIslandKm2: number;
   /** Holes (lakes, river channels) smaller than this are filled. */
@@ -44,10 +49,20 @@ export interface BasemapOptions {
 /** Defaults for BasemapOptions. */
 export const BASEMAP_DEFAULTS: Omit<BasemapOptions, 'sourceLabel'> = {
   clipBox: [109.0, 19.8, 118.0, 26.0],
-  toleranceDeg: 0.0002,
+  toleranceDeg: 0,
+  // The source has 5 decimals, which 6 keep exactly; only cut edges get new positions.
+  decimals: 6,
+  // Most specks and holes this small are slivers left where the source's tiles were joined
+  // (triangles with their corners on the tile grid), not islands or lakes.
   minIslandKm2: 0.05,
   minHoleKm2: 2,
 };
+
+/**
+ * Size budget of the committed basemap file, which the page fetches once (MapLibre's worker
+ * parses and tiles it): a few MB raw, a quarter of that gzipped as a static host serves it.
+ */
+export const BASEMAP_SIZE_BUDGET = { rawBytes: 3 * 1024 * 1024, gzipBytes: 768 * 1024 } as const;
 
 const JURISDICTION_OF_A3: Record<string, Jurisdiction> = { CHN: 'Mainland', HKG: 'Hong Kong', MAC: 'Macao' };
 
@@ -72,7 +87,7 @@ function overlaps(ring: readonly number[][], box: BBox): boolean {
  * snapped to the output grid. Snapping first keeps the vertices that countries share equal, and
  * puts nearly every vertex of the clipped result on the grid already.
  */
-function landOf(features: readonly CountryLandFeature[], a3: string, box: BBox): PolygonRings[] {
+function landOf(features: readonly CountryLandFeature[], a3: string, box: BBox, decimals: number): PolygonRings[] {
   const out: PolygonRings[] = [];
   for (const { properties, geometry } of features) {
     if (properties?.A3 !== a3 || !geometry) continue;
@@ -80,7 +95,7 @@ function landOf(features: readonly CountryLandFeature[], a3: string, box: BBox):
     for (const [outer, ...holes] of polygons) {
       if (!overlaps(outer, box)) continue;
       const rings = [outer, ...holes.filter((hole) => overlaps(hole, box))];
-      out.push(rings.map((ring) => ring.map((p) => roundLonLat(p, COORDINATE_DECIMALS))));
+      out.push(rings.map((ring) => ring.map((p) => roundLonLat(p, decimals))));
     }
   }
   if (out.length === 0) throw new Error(`buildBasemap: no land for ${a3} (${JURISDICTION_OF_A3[a3]}) in the clip box`);
@@ -133,10 +148,11 @@ function boundaryFeature(between: BoundaryPair, coordinates: LonLat[]): Boundary
  * so that the land stays valid, simple polygons, which maplibre needs to fill them correctly:
  * each country is clipped to the box, and the Mainland is China minus Hong Kong and Macao (the
  * source China polygon covers both). A Hong Kong or Macao edge that the Mainland also has is a
- * land boundary; coastlines never are. simplifyCoverage then simplifies all three together, cut
- * at the points where they meet, so each shared boundary simplifies to the same vertices on both
- * sides and in the boundary line, and lowers the tolerance wherever simplifying or rounding would
- * make rings cross or touch. Pure and deterministic.
+ * land boundary; coastlines never are. simplifyCoverage then rounds all three together, cut at
+ * the points where they meet, and checks that no two rings cross or touch; with a tolerance above
+ * 0 it also simplifies them, each shared boundary to the same vertices on both sides and in the
+ * boundary line, lowering the tolerance wherever simplifying would break that. The committed file
+ * uses tolerance 0: MapLibre simplifies per zoom when it tiles it. Pure and deterministic.
  *
  * @param clipper boolean polygon operations (the `polygon-clipping` package)
  * @throws when a country has no land in the box, or when the land cannot be simplified validly
@@ -144,7 +160,7 @@ function boundaryFeature(between: BoundaryPair, coordinates: LonLat[]): Boundary
 export function buildBasemap(features: readonly CountryLandFeature[], options: BasemapOptions, clipper: PolygonClipper): BasemapCollection {
   const box = options.clipBox;
   const lonScale = Math.cos((((box[1] + box[3]) / 2) * Math.PI) / 180);
-  const clip = (a3: string): PolygonRings[] => clipper.intersection(landOf(features, a3, box), [boxPolygon(box)]);
+  const clip = (a3: string): PolygonRings[] => clipper.intersection(landOf(features, a3, box, options.decimals), [boxPolygon(box)]);
   const [china, hongKong, macao] = ['CHN', 'HKG', 'MAC'].map(clip);
 
   const territories = [...hongKong, ...macao];
@@ -157,7 +173,7 @@ export function buildBasemap(features: readonly CountryLandFeature[], options: B
   const hongKongRuns = runsOf(keptHongKong);
   const macaoRuns = runsOf(keptMacao);
 
-  const coverage = simplifyCoverage([mainland, keptHongKong, keptMacao], { tolerance: options.toleranceDeg, lonScale, decimals: COORDINATE_DECIMALS });
+  const coverage = simplifyCoverage([mainland, keptHongKong, keptMacao], { tolerance: options.toleranceDeg, lonScale, decimals: options.decimals });
   const [finalMainland, finalHongKong, finalMacao] = coverage.layers;
 
   return {
@@ -168,12 +184,16 @@ export function buildBasemap(features: readonly CountryLandFeature[], options: B
       license: 'ODbL 1.0 (data); derived by Tidegate scripts/buildBasemap.ts',
       clipBox: box,
       simplifyToleranceDeg: options.toleranceDeg,
-      decimals: COORDINATE_DECIMALS,
+      decimals: options.decimals,
       notes: [
         'Mainland = China land minus Hong Kong and Macao; the source China polygon covers both.',
         'Boundary lines are the Hong Kong/Macao polygon edges that Mainland land shares; water boundaries are not drawn.',
-        `Mainland islands under ${options.minIslandKm2} km² and holes under ${options.minHoleKm2} km² are dropped; every Hong Kong and Macao island is kept.`,
-        'Rings are simple and meet only along shared boundaries; the simplify tolerance is lowered locally where it would break that.',
+        options.minIslandKm2 > 0 || options.minHoleKm2 > 0
+          ? `Mainland islands under ${options.minIslandKm2} km² and holes under ${options.minHoleKm2} km² are dropped; every Hong Kong and Macao island is kept.`
+          : 'Every island and hole of the source is kept.',
+        options.toleranceDeg > 0
+          ? 'Rings are simple and meet only along shared boundaries; the simplify tolerance is lowered locally where it would break that.'
+          : 'The source vertices are kept as they are; new ones lie only where an edge was cut (by the clip box, or where two source polygons cross). The map simplifies per zoom when it tiles the file. Rings are simple and meet only along shared boundaries.',
         'Hengqin control lines are estimated: see each feature\'s note.',
       ],
     },
