@@ -48,6 +48,20 @@ export const BASEMAP_PALETTES: Readonly<Record<BasemapTheme, Readonly<BasemapPal
 /** Id of the GeoJSON source holding src/geo/data/gbaBasemap.json. */
 export const BASEMAP_SOURCE_ID = 'gba-basemap';
 
+/**
+ * How MapLibre's worker tiles the basemap GeoJSON. The file carries the source's own vertices;
+ * the tiler simplifies each tile to `tolerance` screen pixels of its zoom, so low zooms get light
+ * tiles and port zooms the full coastline.
+ * - `tolerance` 0.375 px (MapLibre's default, stated so that it is a decision): at zoom 13 that is
+ *   about 7 m on the ground, under the 10 m the source was simplified to.
+ * - `maxzoom` 14: a zoom-14 tile keeps vertices 1.6 m apart, finer than the source's 1e-5° (1.1 m)
+ *   positions mostly are; the map's zoom 15 draws the zoom-14 tiles over-zoomed instead of
+ *   cutting a new level.
+ * - `buffer` 32 px (default 128): the widest basemap line is 6 px, so 32 px hides every tile seam;
+ *   a 512-px tile with its margin then covers 1.27× its own area instead of 2.25×.
+ */
+export const BASEMAP_TILING = { tolerance: 0.375, maxzoom: 14, buffer: 32 } as const;
+
 /** Ids of the basemap's layers, bottom to top. */
 export const BASEMAP_LAYER_IDS = [
   'water',
@@ -108,6 +122,7 @@ export function buildBasemapStyle(theme: BasemapTheme, basemapUrl: string): Styl
       [BASEMAP_SOURCE_ID]: {
         type: 'geojson',
         data: basemapUrl,
+        ...BASEMAP_TILING,
         attribution: '© OpenStreetMap contributors',
       },
     },
