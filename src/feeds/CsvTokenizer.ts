@@ -22,6 +22,9 @@ const COMMA = 44;
 const SEMICOLON = 59;
 const TAB = 9;
 
+/** Held-back text shorter than this is scanned again at every push. */
+const RESCAN_MIN_CHARS = 1024;
+
 /** Result of parseRow when the buffer ends before the row does. */
 const INCOMPLETE = -1;
 
@@ -56,6 +59,8 @@ export class CsvTokenizer {
   private rowProblem: string | null = null;
   /** Where the row parseRow read ends, before its line break. */
   private rowEnd = 0;
+  /** Length the held-back text must reach before push() scans it again (0: scan every push). */
+  private rescanAt = 0;
   /** Next delimiter at or after the split position in the current scan's buffer (its length when none). */
   private nextDelimiter = -1;
 
@@ -78,7 +83,14 @@ export class CsvTokenizer {
 
   /** Tokenizes `text`, reporting every row it completes. */
   push(text: string): void {
-    this.buffer = this.buffer.length === 0 ? text : this.buffer + text;
+    if (this.buffer.length === 0) {
+      this.buffer = text;
+    } else {
+      this.buffer += text;
+      // A long row still open is read again only once the text held back has doubled (or passes
+      // the limit): text pushed in small pieces is then scanned a bounded number of times.
+      if (this.buffer.length < this.rescanAt) return;
+    }
     this.scan(false);
   }
 
@@ -99,6 +111,7 @@ export class CsvTokenizer {
     if (this.delimiter < 0 && !this.detectDelimiter(s, i, final)) {
       this.buffer = i === 0 ? s : s.slice(i);
       this.checkRowLength(pendingHeaderLength(this.buffer), this.line);
+      this.deferRescan();
       return;
     }
     let line = this.line;
@@ -144,6 +157,13 @@ export class CsvTokenizer {
     this.buffer = i === 0 ? s : s.slice(i);
     // What is left is the start of one row (a row ending in CR is complete), so it is that long at least.
     this.checkRowLength(this.buffer.length, line);
+    this.deferRescan();
+  }
+
+  /** After a scan that left text held back: short text is scanned again at the next push, long text once doubled. */
+  private deferRescan(): void {
+    const pending = this.buffer.length;
+    this.rescanAt = pending < RESCAN_MIN_CHARS ? 0 : Math.min(2 * pending, this.maxRowChars + 1);
   }
 
   /** Splits s[from, end), which holds no quote, into this.spans. */

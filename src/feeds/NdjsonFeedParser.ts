@@ -41,6 +41,8 @@ export class NdjsonFeedParser implements TextFeedParser {
   private seenRow = false;
   /** The current line passed the limit: its text is being dropped up to the next LF. */
   private skipping = false;
+  /** Whether the held-back text ends with a CR. */
+  private heldEndsWithCr = false;
 
   constructor(normalizer: RowNormalizer) {
     this.normalizer = normalizer;
@@ -55,25 +57,41 @@ export class NdjsonFeedParser implements TextFeedParser {
       this.rejectLongLine(batch);
       from = lf + 1;
     }
-    const s = this.buffer.length === 0 ? (from === 0 ? text : text.slice(from)) : this.buffer + text;
+    const piece = from === 0 ? text : text.slice(from);
+    // The held-back text has no LF: only the new piece can end its line.
+    const held = this.buffer.length;
+    if (held > 0 && piece.indexOf('\n') === -1) {
+      // Appended as is: reading the joined text (even one character) would copy it each time.
+      this.buffer += piece;
+      if (piece.length > 0) this.heldEndsWithCr = piece.charCodeAt(piece.length - 1) === CR;
+      this.holdBack(batch);
+      return;
+    }
+    const s = held === 0 ? piece : this.buffer + piece;
     let start = 0;
+    let searchFrom = held;
     for (;;) {
-      const lf = s.indexOf('\n', start);
+      const lf = s.indexOf('\n', searchFrom);
       if (lf === -1) break;
       const end = lf > start && s.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
       if (end - start > MAX_ROW_CHARS) this.rejectLongLine(batch);
       else this.handleLine(s.slice(start, lf), batch);
       start = lf + 1;
+      searchFrom = start;
     }
-    const rest = s.length - start;
+    this.buffer = start === 0 ? s : s.slice(start);
+    this.heldEndsWithCr = this.buffer.length > 0 && s.charCodeAt(s.length - 1) === CR;
+    this.holdBack(batch);
+  }
+
+  /** Checks the held-back start of a line: past the limit, it is dropped and the line skipped to its end. */
+  private holdBack(batch: FeedBatch): void {
     // A CR at the end may be the first half of a CRLF, which is not part of the line.
-    if (rest - (rest > 0 && s.charCodeAt(s.length - 1) === CR ? 1 : 0) > MAX_ROW_CHARS) {
+    if (this.buffer.length - (this.heldEndsWithCr ? 1 : 0) > MAX_ROW_CHARS) {
       this.buffer = '';
       this.skipping = true;
       if (!this.seenRow) this.rejectLongLine(batch);
-      return;
     }
-    this.buffer = start === 0 ? s : s.slice(start);
   }
 
   end(batch: FeedBatch): void {

@@ -125,6 +125,18 @@ describe('the row-length limit is exact', () => {
     });
   });
 
+  it.each([
+    ['csv', `${CSV_HEADER}\n${csvRow(MAX_ROW_CHARS, false)}\n`],
+    ['csv', `${CSV_HEADER}\n${CSV_PREFIX}"${'x\n'.repeat((MAX_ROW_CHARS - CSV_PREFIX.length - 2) >> 1)}"\n`],
+    ['ndjson', `${ndjsonLine('A', MAX_ROW_CHARS)}\n`],
+  ] as const)('%s: a row of the limit trickling in 16-byte pieces is read in linear time', (format, text) => {
+    // Scanning the held-back row again at every piece took minutes for half a mebibyte.
+    const started = performance.now();
+    const result = parse(format, text, 16);
+    expect((result as FeedBatch).records).toHaveLength(1);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+
   it('GeoJSON: a 3 MiB description is rejected, not stored', () => {
     const text = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: null, properties: { ...ROW, description: 'd'.repeat(3 << 20) } }] });
     const result = parse('geojson', text) as FeedBatch;
