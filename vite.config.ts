@@ -1,10 +1,23 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin } from 'vite';
+
+/**
+ * Dev server only: adds 'wasm-unsafe-eval' to the page's Content-Security-Policy. The dev server
+ * pre-bundles all of @deck.gl/geo-layers, whose meshoptimizer decoder compiles WebAssembly on
+ * import; the build keeps only the layers the board uses, which compile none, so the built
+ * policy goes without it.
+ */
+const devServerWasmCsp: Plugin = {
+  name: 'tidegate-dev-server-wasm-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("script-src 'self';", "script-src 'self' 'wasm-unsafe-eval';"),
+};
 
 // `base: './'` keeps every asset URL relative so that dist/ works under any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), devServerWasmCsp],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096, assetsInlineLimit: 0 },
   test: {

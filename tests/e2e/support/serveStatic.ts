@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
@@ -35,6 +35,19 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
+/** Options of serveStatic(). */
+export interface ServeStaticOptions {
+  /**
+   * Response headers added to every response of the app (files, directory index, 404s), the way a
+   * host's configuration adds them — e.g. the set docs/deploy.md recommends. Lower-case names.
+   */
+  headers?: Readonly<Record<string, string>>;
+  /** Response headers added to every response for an extra file (e.g. CORS headers of a feed host). */
+  extraFileHeaders?: Readonly<Record<string, string>>;
+  /** Called with every request before it is answered (to inspect what a browser sent). */
+  onRequest?: (request: IncomingMessage) => void;
+}
+
 /**
  * Serves `root` (the built dist/) under `subPath` on 127.0.0.1, as a plain static host would:
  * nothing is served outside the sub-path, so an absolute asset URL in the build fails the test.
@@ -44,11 +57,16 @@ export async function serveStatic(
   subPath = '/ops/boards/tidegate/',
   /** Extra files outside the app (e.g. feeds), by URL path; served with ETag / Last-Modified. */
   extraFiles: Record<string, string> = {},
+  options: ServeStaticOptions = {},
 ): Promise<StaticSite> {
   const absoluteRoot = resolve(root);
   const server = createServer((request, response) => {
+    options.onRequest?.(request);
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const extra = extraFiles[pathname];
+    for (const [name, value] of Object.entries((extra === undefined ? options.headers : options.extraFileHeaders) ?? {})) {
+      response.setHeader(name, value);
+    }
     if (extra !== undefined) {
       const stats = statSync(extra);
       const etag = `"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
