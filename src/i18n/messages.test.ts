@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES, parseLocale } from './locales.ts';
+import { AREA_MESSAGES } from './areas/index.ts';
 import { formatMessage, MESSAGES } from './messages.ts';
 
 describe('message catalogs', () => {
@@ -17,6 +18,15 @@ describe('message catalogs', () => {
       const catalog = MESSAGES[locale] as Record<string, string>;
       expect(placeholders(catalog[key]), `${locale} ${key}`).toEqual(placeholders((MESSAGES.en as Record<string, string>)[key]));
     }
+  });
+
+  it('defines every key once, in the shared catalog or in one area', () => {
+    const counts = new Map<string, number>();
+    const count = (keys: string[]) => keys.forEach((key) => counts.set(key, (counts.get(key) ?? 0) + 1));
+    const areaKeys = AREA_MESSAGES.flatMap((area) => Object.keys(area.en));
+    count(areaKeys);
+    count(referenceKeys.filter((key) => !areaKeys.includes(key)));
+    expect([...counts].filter(([, n]) => n > 1)).toEqual([]);
   });
 
   it('fills placeholders', () => {

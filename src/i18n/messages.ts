@@ -1,3 +1,5 @@
+import { AREA_MESSAGES } from './areas/index.ts';
+import type { AreaMessages } from './defineMessages.ts';
 import type { Locale } from './locales.ts';
 
 /**
@@ -133,13 +135,20 @@ const en = {
   'mode.ferry': 'Ferry',
 } as const;
 
-/** A key of the message catalogs. */
-export type MessageKey = keyof typeof en;
+/** A key of the message catalogs: the shared ones below and every area's (src/i18n/areas). */
+export type MessageKey = keyof typeof en | AreaKey;
+
+/** The keys of the areas' catalogs. */
+type AreaKey = KeysOf<(typeof AREA_MESSAGES)[number]>;
+type KeysOf<T> = T extends AreaMessages<infer K> ? K : never;
+
+/** The shared catalog's keys. */
+type SharedKey = keyof typeof en;
 
 /** A catalog: one string per key. */
 export type MessageCatalog = Record<MessageKey, string>;
 
-const zhHans: MessageCatalog = {
+const zhHans: Record<SharedKey, string> = {
   'app.title': '潮闸 Tidegate',
   'app.subtitle': '大湾区海关风险态势图',
   'app.loading': '正在加载态势图…',
@@ -268,7 +277,7 @@ const zhHans: MessageCatalog = {
   'mode.ferry': '渡轮',
 };
 
-const zhHant: MessageCatalog = {
+const zhHant: Record<SharedKey, string> = {
   'app.title': '潮閘 Tidegate',
   'app.subtitle': '大灣區海關風險態勢圖',
   'app.loading': '正在載入態勢圖…',
@@ -397,8 +406,19 @@ const zhHant: MessageCatalog = {
   'mode.ferry': '渡輪',
 };
 
+/** The shared catalog of `locale` with every area's strings merged in. */
+function mergedCatalog(locale: Locale, shared: Record<SharedKey, string>): MessageCatalog {
+  const catalog: Record<string, string> = { ...shared };
+  for (const area of AREA_MESSAGES) Object.assign(catalog, area[locale]);
+  return catalog as MessageCatalog;
+}
+
 /** Every catalog, by locale. */
-export const MESSAGES: Record<Locale, MessageCatalog> = { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant };
+export const MESSAGES: Record<Locale, MessageCatalog> = {
+  en: mergedCatalog('en', en),
+  'zh-Hans': mergedCatalog('zh-Hans', zhHans),
+  'zh-Hant': mergedCatalog('zh-Hant', zhHant),
+};
 
 /** Looks up `key` in `locale` and fills `{name}` placeholders from `values`. */
 export function formatMessage(

@@ -1,0 +1,109 @@
+import type { Remote } from 'comlink';
+import type { BoardLoadResult } from '../board/BoardDataService.ts';
+import type { Viewport } from '../board/BoardQuery.ts';
+import { formatMessage, type MessageKey } from '../i18n/messages.ts';
+import type { ImportWorkerApi } from '../../workers/importWorkerApi.ts';
+import { ImportController } from './ImportController.svelte.ts';
+import { RiskClient, type RiskService } from './RiskClient.svelte.ts';
+import { StoreSync } from './StoreSync.ts';
+import { pageViewEnvironment, ViewStore } from './ViewStore.svelte.ts';
+
+/** What the board needs of its data worker. */
+export interface BoardDataApi extends RiskService {
+  /** Loads (or reloads) the stored events, or the demo set when the store is empty. */
+  load(): Promise<BoardLoadResult>;
+}
+
+/** How the board reaches its workers (the real ones, or stand-ins). */
+export interface BoardConnections {
+  data(): Promise<Remote<BoardDataApi> | BoardDataApi>;
+  imports(): Promise<Remote<ImportWorkerApi> | ImportWorkerApi>;
+}
+
+/** A translation function bound to the current language. */
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+/**
+ * The board's composition root: the view store (what the user sees), the risk client (answers of
+ * the data worker, latest wins), the import controller (files and feeds) and the cross-tab store
+ * sync, plus what the data worker loaded. Components get narrow pieces of it from App.svelte.
+ */
+export class Board {
+  readonly viewStore = new ViewStore(pageViewEnvironment());
+  status: 'loading' | 'ready' | 'error' = $state('loading');
+  errorMessage = $state('');
+  dataset: BoardLoadResult | null = $state.raw(null);
+  /** The map's current viewport (for the events layer); set by the map. */
+  viewport: Viewport | null = $state.raw(null);
+  risk: RiskClient | null = $state.raw(null);
+  imports: ImportController | null = $state.raw(null);
+  private data: Remote<BoardDataApi> | BoardDataApi | null = null;
+  private sync: StoreSync | null = null;
+  private reloading: Promise<void> | null = null;
+  private reloadQueued = false;
+
+  constructor(private readonly connections: BoardConnections) {}
+
+  /** Translates a UI string in the view's language. */
+  t: Translate = (key, values) => formatMessage(this.viewStore.view.locale, key, values);
+
+  /** Connects to the workers, loads the events and asks the first question. */
+  async start(): Promise<void> {
+    try {
+      const [data, importer] = await Promise.all([this.connections.data(), this.connections.imports()]);
+      this.data = data;
+      this.risk = new RiskClient(data);
+      const sync = new StoreSync(() => this.reload().then(() => this.imports?.refresh()));
+      this.sync = sync;
+      this.imports = new ImportController(importer, {
+        storeChanged: () => this.reload(),
+        ownImport: (importId) => sync.ownImport(importId),
+        setOwnImportsRunning: (running) => sync.setRunning(running),
+      });
+      // Listen before the first load: an import published in another tab meanwhile must not be missed.
+      sync.start();
+      await this.reload();
+      await this.imports.refresh();
+      this.imports.schedulePolling();
+      this.imports.requestPersistence();
+    } catch (error) {
+      this.status = 'error';
+      this.errorMessage = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /**
+   * Reloads the stored events (after an import here or in another tab) and asks again. A call while
+   * a reload runs queues one more after it (several calls, one more), and every caller's promise
+   * settles when the store's latest state is loaded.
+   */
+  reload(): Promise<void> {
+    if (this.reloading !== null) {
+      this.reloadQueued = true;
+      return this.reloading;
+    }
+    this.reloading = (async () => {
+      try {
+        do {
+          this.reloadQueued = false;
+          await this.load();
+        } while (this.reloadQueued);
+      } finally {
+        this.reloading = null;
+      }
+    })();
+    return this.reloading;
+  }
+
+  private async load(): Promise<void> {
+    if (this.data === null) return;
+    this.dataset = await this.data.load();
+    this.status = 'ready';
+    await this.ask();
+  }
+
+  /** Asks the data worker about the current view. */
+  ask(): Promise<void> {
+    return this.risk?.ask(this.viewStore.view, this.viewport) ?? Promise.resolve();
+  }
+}

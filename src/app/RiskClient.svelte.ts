@@ -1,0 +1,85 @@
+import type { BoardAnswer, BoardQuery, DetailsAnswer, DetailsQuery, EventSortKey, Viewport } from '../board/BoardQuery.ts';
+import { riskFiltersOf, riskParamsOf } from '../view/riskQueryOf.ts';
+import type { Selection, ViewState } from '../view/ViewState.ts';
+
+/** What the risk client needs of the board worker. */
+export interface RiskService {
+  boardQuery(query: BoardQuery): Promise<BoardAnswer>;
+  details(query: DetailsQuery): Promise<DetailsAnswer>;
+}
+
+/** Sorting and paging of the details drawer's event table. */
+export interface DetailsPaging {
+  sort: { key: EventSortKey; descending: boolean };
+  page: number;
+  pageSize: number;
+}
+
+/** The BoardQuery a view asks (T null: the data's default instant). */
+export function boardQueryOf(view: ViewState, requestId: number, viewport: Viewport | null): BoardQuery {
+  const { time: _time, ...params } = riskParamsOf(view.model, 0);
+  return {
+    requestId,
+    params: { ...params, time: view.model.at },
+    filters: riskFiltersOf(view.filters),
+    selection: view.selection,
+    viewport,
+    detailCount: 25,
+  };
+}
+
+/**
+ * Asks the board worker for the answer to the current view, latest wins: a query overtaken by a
+ * newer one before its answer arrives is dropped here (the worker drops it too if it has not
+ * started). Holds the last answer and the details of the selection.
+ */
+export class RiskClient {
+  answer: BoardAnswer | null = $state.raw(null);
+  details: DetailsAnswer | null = $state.raw(null);
+  /** A query is on its way (the shown answer may be a step behind). */
+  busy = $state(false);
+  error: string | null = $state(null);
+  /** Wall-clock ms from the last query's send to its answer's arrival (for the status line). */
+  lastRoundTripMs = $state(0);
+  private requestId = 0;
+  private detailsId = 0;
+
+  constructor(private readonly service: RiskService) {}
+
+  /** Asks for the answer to `view`; resolves when it (or a newer one) has arrived. */
+  async ask(view: ViewState, viewport: Viewport | null): Promise<void> {
+    const requestId = ++this.requestId;
+    this.busy = true;
+    const sentAt = performance.now();
+    try {
+      const answer = await this.service.boardQuery(boardQueryOf(view, requestId, viewport));
+      if (answer.cancelled || requestId !== this.requestId) return;
+      this.answer = answer;
+      this.error = null;
+      this.lastRoundTripMs = performance.now() - sentAt;
+    } catch (error) {
+      if (requestId === this.requestId) this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (requestId === this.requestId) this.busy = false;
+    }
+  }
+
+  /** Asks why `selection` scores what it does, and which events make it. */
+  async askDetails(view: ViewState, selection: Selection | null, paging: DetailsPaging): Promise<void> {
+    const requestId = ++this.detailsId;
+    if (selection === null) {
+      this.details = null;
+      return;
+    }
+    const { time: _time, ...params } = riskParamsOf(view.model, 0);
+    const answer = await this.service.details({
+      requestId,
+      selection,
+      params: { ...params, time: view.model.at },
+      filters: riskFiltersOf(view.filters),
+      ...paging,
+    });
+    if (answer.cancelled || requestId !== this.detailsId) return;
+    this.details = answer;
+  }
+}

@@ -1,0 +1,11 @@
+import board from './board.ts';
+import details from './details.ts';
+import exports from './exports.ts';
+import filters from './filters.ts';
+import layers from './layers.ts';
+import map from './map.ts';
+import model from './model.ts';
+import timeline from './timeline.ts';
+
+/** Every area's messages; messages.ts merges them into the catalogs. One file per area, so work on one area never edits another's strings. */
+export const AREA_MESSAGES = [board, details, exports, filters, layers, map, model, timeline] as const;
