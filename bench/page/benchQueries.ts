@@ -1,5 +1,5 @@
 import { CATEGORY_KEYS, type CategoryKey } from '../../src/domain/categories.ts';
-import type { RiskFilters } from '../../src/risk/index.ts';
+import type { RiskFilters } from '../../src/risk/RiskFilters.ts';
 import type { BenchQuery } from './benchTypes.ts';
 
 const HOUR_MS = 3_600_000;

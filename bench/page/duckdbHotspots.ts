@@ -12,7 +12,8 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { latLngToCell } from 'h3-js';
 import { decodeGrading } from '../../src/domain/grading.ts';
-import { DEFAULT_CREDIBILITY, DEFAULT_RELIABILITY, type CredibilityDigit, type EventTable, type ReliabilityLetter } from '../../src/risk/index.ts';
+import type { EventTable } from '../../src/risk/EventTable.ts';
+import { DEFAULT_CREDIBILITY, DEFAULT_RELIABILITY, type CredibilityDigit, type ReliabilityLetter } from '../../src/risk/RiskParams.ts';
 import type { BenchQuery } from './benchTypes.ts';
 
 const LOCAL_BUNDLES: duckdb.DuckDBBundles = {

@@ -7,16 +7,10 @@
 import * as Comlink from 'comlink';
 import { demoEventBatches } from '../../src/demo/generateDemoEvents.ts';
 import { REFERENCE_CHANNELS, REFERENCE_SITES } from '../../src/geo/referenceGeography.ts';
-import {
-  buildEventTable,
-  computeHotspots,
-  queryBytesPerEvent,
-  queryColumns,
-  resolveRiskParams,
-  type EventTable,
-  type HotspotResult,
-  type RiskParams,
-} from '../../src/risk/index.ts';
+import { buildEventTable } from '../../src/risk/buildEventTable.ts';
+import { computeHotspots, type HotspotResult } from '../../src/risk/computeHotspots.ts';
+import { queryBytesPerEvent, queryColumns, type EventTable } from '../../src/risk/EventTable.ts';
+import { resolveRiskParams, type RiskParams } from '../../src/risk/RiskParams.ts';
 import { DexieEventStore, importRecords, type ParsedBatch } from '../../src/store/index.ts';
 import { benchQueries, riskFilters } from './benchQueries.ts';
 import type { BenchQuery, DuckDbResult, EngineSeedResult, EngineSizeResult } from './benchTypes.ts';

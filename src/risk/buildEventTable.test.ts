@@ -7,6 +7,7 @@ import { buildEventTable } from './buildEventTable.ts';
 import { cellHalvesToHex } from './cellHalves.ts';
 import { cellLevel, eventLocation, queryBytesPerEvent } from './EventTable.ts';
 import { ChannelGrid } from './ChannelGrid.ts';
+import { QueryCaches } from './QueryCaches.ts';
 import { SiteGrid } from './SiteGrid.ts';
 import { attributeRows, attributeSites } from './siteAttribution.ts';
 import { CHANNELS, chunkOf, GONGBEI, GUANGZHOU_SOUTH, LOK_MA_CHAU, record, SITES, T, tableOf } from './testFixtures.ts';
@@ -115,9 +116,10 @@ describe('buildEventTable', () => {
     it('honours the radius and re-attributes for another one', () => {
       const table = tableOf([record({ lon: near[0], lat: near[1] })], { sites: SITES, siteRadiusKm: 0.5 });
       expect(table.site[0]).toBe(0);
-      const wider = attributeSites(table, SITES, 3);
+      const caches = new QueryCaches();
+      const wider = attributeSites(table, SITES, 3, caches);
       expect(wider.ids[wider.index[0] - 1]).toBe('gongbei_port');
-      expect(attributeSites(table, SITES, 3)).toBe(wider);
+      expect(attributeSites(table, SITES, 3, caches)).toBe(wider);
       expect(attributeSites(table, SITES, 0.5).index).toBe(table.site);
     });
 

@@ -1,8 +1,9 @@
 import { cellToLatLng } from 'h3-js';
 import { resolveFilterMask, type FilterInput } from './buildFilterMask.ts';
 import { cellHalvesToHex } from './cellHalves.ts';
-import { cellLevel, type EventTable } from './EventTable.ts';
+import { cellLevel, TIME_BLOCK_ROWS, type EventTable } from './EventTable.ts';
 import { logPoissonUpperTail } from './poissonTail.ts';
+import type { QueryCaches } from './QueryCaches.ts';
 import { resolveRiskParams, type RiskParams } from './RiskParams.ts';
 import { attributeSites } from './siteAttribution.ts';
 
@@ -71,13 +72,15 @@ function tally(size: number): Tally {
  * Poisson spike test per cell (at `params.resolution`) and per attributed site: observed count in
  * (T − recent, T] against expected = baseline count in the preceding baseline window scaled to
  * the recent length, plus `priorEvents`. Counts, not weights: grading and decay do not enter, but
- * the filters do. Deterministic for a given T.
+ * the filters do. Deterministic for a given T. Visits only the time blocks that meet the baseline
+ * or the recent window.
  */
 export function computeAlerts(
   table: EventTable,
   params: RiskParams,
   filters: FilterInput,
   options: AlertOptions = {},
+  caches?: QueryCaches,
 ): AlertResult {
   const resolved = resolveRiskParams(params);
   const recentMs = (options.recentHours ?? 24) * 3_600_000;
@@ -89,7 +92,7 @@ export function computeAlerts(
   if (!(prior > 0)) throw new RangeError('priorEvents must be > 0');
 
   const level = cellLevel(table, resolved.resolution);
-  const sites = attributeSites(table, table.sites, resolved.siteRadiusKm ?? table.siteRadiusKm);
+  const sites = attributeSites(table, table.sites, resolved.siteRadiusKm ?? table.siteRadiusKm, caches);
   const mask = resolveFilterMask(table, filters);
 
   const toSec = (ms: number): number => (ms - table.baseTime) / 1000;
@@ -100,25 +103,29 @@ export function computeAlerts(
 
   const cells = tally(level.high.length);
   const places = tally(sites.ids.length + 1);
-  const { time, lon, lat } = table;
+  const { time, lon, lat, blockMinTime, blockMaxTime } = table;
   const cellIndex = level.index;
   const siteIndex = sites.index;
-  for (let i = 0; i < table.count; i++) {
-    const t = time[i];
-    if (t > recentTo || t < baselineFrom) continue;
-    if (mask !== null && mask[i] === 0) continue;
-    const c = cellIndex[i];
-    const s = siteIndex[i];
-    if (t >= recentFrom) {
-      cells.recent[c]++;
-      if (t < cells.first[c]) cells.first[c] = t;
-      places.recent[s]++;
-      if (t < places.first[s]) places.first[s] = t;
-      places.sumLon[s] += lon[i];
-      places.sumLat[s] += lat[i];
-    } else {
-      cells.baseline[c]++;
-      places.baseline[s]++;
+  for (let b = 0; b < blockMinTime.length; b++) {
+    if (blockMaxTime[b] < baselineFrom || blockMinTime[b] > recentTo) continue;
+    const end = Math.min(table.count, (b + 1) * TIME_BLOCK_ROWS);
+    for (let i = b * TIME_BLOCK_ROWS; i < end; i++) {
+      const t = time[i];
+      if (t > recentTo || t < baselineFrom) continue;
+      if (mask !== null && mask[i] === 0) continue;
+      const c = cellIndex[i];
+      const s = siteIndex[i];
+      if (t >= recentFrom) {
+        cells.recent[c]++;
+        if (t < cells.first[c]) cells.first[c] = t;
+        places.recent[s]++;
+        if (t < places.first[s]) places.first[s] = t;
+        places.sumLon[s] += lon[i];
+        places.sumLat[s] += lat[i];
+      } else {
+        cells.baseline[c]++;
+        places.baseline[s]++;
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import { collectBreakdowns, emptyBreakdowns, type Breakdowns } from './collectBr
 import { cellLevel, type EventTable } from './EventTable.ts';
 import { planFilters } from './planFilters.ts';
 import { prepareQuery } from './prepareQuery.ts';
+import type { QueryCaches } from './QueryCaches.ts';
 import { rankGroups } from './rankGroups.ts';
 import { resolveRiskParams, type RiskParams } from './RiskParams.ts';
 import { windowRuns } from './windowRuns.ts';
@@ -50,7 +51,7 @@ const FUSED_BREAKDOWN_BYTES = 512 * 1024;
  * cells, of collectBreakdowns): it visits only the time blocks that meet either window and
  * applies the category, grading and severity filters through the weight lookups (planFilters).
  */
-export function computeHotspots(table: EventTable, params: RiskParams, filters?: FilterInput): HotspotResult {
+export function computeHotspots(table: EventTable, params: RiskParams, filters?: FilterInput, caches?: QueryCaches): HotspotResult {
   const resolved = resolveRiskParams(params);
   const level = cellLevel(table, resolved.resolution);
   const size = level.high.length;
@@ -59,7 +60,7 @@ export function computeHotspots(table: EventTable, params: RiskParams, filters?:
   const previousQuery = resolved.trend
     ? prepareQuery(table, resolved, resolved.time - resolved.windowMs)
     : { ...query, fromSec: 1, toSec: 0 }; // an empty window: no time lies in it
-  const plan = planFilters(table, filters, query.weightTable);
+  const plan = planFilters(table, filters, query.weightTable, caches);
   const sums: HotspotSums = { scores: new Float64Array(size), counts: new Uint32Array(size), previous: new Float64Array(size) };
   const sourceCount = table.sources.length;
   const fused = resolved.topN > 0 && cellRecordBytes(size, sourceCount) <= FUSED_BREAKDOWN_BYTES;
@@ -110,23 +111,4 @@ export function computeHotspots(table: EventTable, params: RiskParams, filters?:
     totalCount,
     details,
   };
-}
-
-/** Every buffer of a HotspotResult, for a `Comlink.transfer` list. */
-export function hotspotTransferables(result: HotspotResult): ArrayBuffer[] {
-  const { details } = result;
-  return [
-    result.cells,
-    result.cellHigh,
-    result.cellLow,
-    result.scores,
-    result.counts,
-    result.previous,
-    details.groups,
-    details.byCategory,
-    details.byKind,
-    details.bySource,
-    details.topRows,
-    details.topWeights,
-  ].map((array) => array.buffer as ArrayBuffer);
 }

@@ -160,10 +160,3 @@ export function computeLinks(
     unresolvedKeys: [...unresolvedKeys],
   };
 }
-
-/** Every buffer of a LinkResult, for a `Comlink.transfer` list. */
-export function linkTransferables(result: LinkResult): ArrayBuffer[] {
-  return [result.rowA, result.rowB, result.from, result.to, result.jurisdictionA, result.jurisdictionB].map(
-    (array) => array.buffer as ArrayBuffer,
-  );
-}

@@ -1,12 +1,16 @@
-import { accumulateWeights } from './accumulateWeights.ts';
-import { resolveFilterMask, type FilterInput } from './buildFilterMask.ts';
-import { collectBreakdowns, type Breakdowns } from './collectBreakdowns.ts';
+import { accumulateHotspots, type HotspotSums } from './accumulateHotspots.ts';
+import type { FilterInput } from './buildFilterMask.ts';
+import { createCellRecords, recordBreakdowns } from './CellRecords.ts';
+import type { Breakdowns } from './collectBreakdowns.ts';
 import type { EventTable } from './EventTable.ts';
+import { planFilters, type FilterPlan } from './planFilters.ts';
 import { prepareQuery, type PreparedQuery } from './prepareQuery.ts';
+import type { QueryCaches } from './QueryCaches.ts';
 import { idRanks, rankGroups } from './rankGroups.ts';
 import type { ReferenceChannel, ReferenceSite } from './ReferencePlaces.ts';
 import { resolveRiskParams, type ResolvedRiskParams, type RiskParams } from './RiskParams.ts';
 import { attributeChannels, attributeSites, type PlaceAttribution } from './siteAttribution.ts';
+import { windowRuns } from './windowRuns.ts';
 
 /**
  * Risk of a set of places (sites or channels). Arrays are indexed by place: place p is `ids[p]`.
@@ -32,38 +36,38 @@ export interface SiteRiskResult {
   channels: PlaceRisk;
 }
 
-function placeRisk(
-  table: EventTable,
-  attribution: PlaceAttribution,
-  params: ResolvedRiskParams,
-  query: PreparedQuery,
-  previousQuery: PreparedQuery,
-  mask: Uint8Array | null,
-): PlaceRisk {
+/** One evaluation's windows and filters, shared by the site and the channel pass. */
+interface PlacePass {
+  table: EventTable;
+  params: ResolvedRiskParams;
+  query: PreparedQuery;
+  previousQuery: PreparedQuery;
+  plan: FilterPlan;
+  runs: Int32Array;
+}
+
+/**
+ * Scores the places of one attribution with the fused hotspot pass (accumulateHotspots) over the
+ * attribution column: the same sums, breakdowns and bits as accumulateWeights and
+ * collectBreakdowns, in one visit of the blocks that meet either window.
+ */
+function placeRisk(pass: PlacePass, attribution: PlaceAttribution): PlaceRisk {
+  const { table, params } = pass;
   // Group 0 collects the events attributed to no place; place p is group p + 1.
   const groupCount = attribution.ids.length + 1;
-  const groupScores = new Float64Array(groupCount);
-  const groupCounts = new Uint32Array(groupCount);
-  accumulateWeights(table, attribution.index, query, mask, groupScores, groupCounts);
-  const groupPrevious = new Float64Array(groupCount);
-  accumulateWeights(table, attribution.index, previousQuery, mask, groupPrevious, new Uint32Array(groupCount));
+  const sums: HotspotSums = { scores: new Float64Array(groupCount), counts: new Uint32Array(groupCount), previous: new Float64Array(groupCount) };
+  const records = createCellRecords(groupCount, table.sources.length);
+  accumulateHotspots(table, attribution.index, pass.query, pass.previousQuery, pass.plan, pass.runs, sums, records);
   const ranks = idRanks(['', ...attribution.ids]);
-  const groupOrder = rankGroups(groupScores, groupCounts, { first: 1, includeEmpty: true, tieRank: ranks });
-  const details = collectBreakdowns(
-    table,
-    attribution.index,
-    groupCount,
-    groupOrder.subarray(0, params.topN),
-    query,
-    mask,
-  );
+  const groupOrder = rankGroups(sums.scores, sums.counts, { first: 1, includeEmpty: true, tieRank: ranks });
+  const details = recordBreakdowns(records, groupOrder.subarray(0, params.topN));
   details.groups = details.groups.map((group) => group - 1);
   return {
     ids: attribution.ids,
     referenceCount: attribution.referenceCount,
-    scores: groupScores.slice(1),
-    counts: groupCounts.slice(1),
-    previous: groupPrevious.slice(1),
+    scores: sums.scores.slice(1),
+    counts: sums.counts.slice(1),
+    previous: sums.previous.slice(1),
     order: groupOrder.map((group) => group - 1),
     details,
   };
@@ -73,7 +77,8 @@ function placeRisk(
  * Scores every reference site and channel from the events attributed to it. An event belongs to
  * the site its record names, else to the nearest site within the site radius; and, independently,
  * to the channel its record names, else to the channel polyline passing nearest within the channel
- * radius. Radii default to the ones the table was built with.
+ * radius. Radii default to the ones the table was built with. The previous window (trend) is
+ * always scored here.
  */
 export function computeSiteRisk(
   table: EventTable,
@@ -81,32 +86,20 @@ export function computeSiteRisk(
   filters: FilterInput,
   sites: readonly ReferenceSite[],
   channels: readonly ReferenceChannel[],
+  caches?: QueryCaches,
 ): SiteRiskResult {
   const resolved = resolveRiskParams(params);
-  const mask = resolveFilterMask(table, filters);
   const query = prepareQuery(table, resolved);
   const previousQuery = prepareQuery(table, resolved, resolved.time - resolved.windowMs);
-  const siteAttribution = attributeSites(table, sites, resolved.siteRadiusKm ?? table.siteRadiusKm);
-  const channelAttribution = attributeChannels(table, channels, resolved.channelRadiusKm ?? table.channelRadiusKm);
-  return {
-    sites: placeRisk(table, siteAttribution, resolved, query, previousQuery, mask),
-    channels: placeRisk(table, channelAttribution, resolved, query, previousQuery, mask),
+  const pass: PlacePass = {
+    table,
+    params: resolved,
+    query,
+    previousQuery,
+    plan: planFilters(table, filters, query.weightTable, caches),
+    runs: windowRuns(table, query, previousQuery),
   };
-}
-
-/** Every buffer of a PlaceRisk, for a `Comlink.transfer` list. */
-export function placeRiskTransferables(risk: PlaceRisk): ArrayBuffer[] {
-  const { details } = risk;
-  return [
-    risk.scores,
-    risk.counts,
-    risk.previous,
-    risk.order,
-    details.groups,
-    details.byCategory,
-    details.byKind,
-    details.bySource,
-    details.topRows,
-    details.topWeights,
-  ].map((array) => array.buffer as ArrayBuffer);
+  const siteAttribution = attributeSites(table, sites, resolved.siteRadiusKm ?? table.siteRadiusKm, caches);
+  const channelAttribution = attributeChannels(table, channels, resolved.channelRadiusKm ?? table.channelRadiusKm, caches);
+  return { sites: placeRisk(pass, siteAttribution), channels: placeRisk(pass, channelAttribution) };
 }

@@ -12,6 +12,8 @@ export interface TopEvent {
   chunkRow: number;
   source: string;
   id: string;
+  /** Event time, epoch ms, as the record gives it. */
+  time: number;
   /** Decayed weight at T. */
   weight: number;
 }
@@ -46,6 +48,7 @@ export function describeBreakdown(table: EventTable, breakdowns: Breakdowns, slo
       chunkRow: location.row,
       source: table.sources[table.source[row]],
       id: table.chunks[location.chunk].strings.ids[location.row],
+      time: table.chunks[location.chunk].columns.time[location.row],
       weight: breakdowns.topWeights[slot * TOP_EVENT_COUNT + k],
     });
   }

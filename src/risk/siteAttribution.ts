@@ -1,6 +1,7 @@
 import type { EventChunk } from '../events/EventChunk.ts';
 import { ChannelGrid } from './ChannelGrid.ts';
 import type { EventTable } from './EventTable.ts';
+import type { QueryCaches } from './QueryCaches.ts';
 import type { ReferenceChannel, ReferenceSite } from './ReferencePlaces.ts';
 import { UNDECIDED } from './BoxDecision.ts';
 import { SiteGrid } from './SiteGrid.ts';
@@ -190,15 +191,9 @@ export function attributeRows(
   return { ids, referenceCount: referenceIds.length, index };
 }
 
-/** Attributions computed for a table beyond its own columns, by column, radius and place list. */
-const cache = new WeakMap<EventTable, Map<string, PlaceAttribution>>();
-
-/** How many extra attributions a table keeps; each is a Uint16 per event. */
-const CACHE_LIMIT = 4;
-
 /**
  * The table's own attribution when `places` and `radiusKm` equal (by value) the ones it was built
- * with, else a cached or freshly computed one.
+ * with, else one from `caches` or freshly computed.
  */
 function attribution(
   table: EventTable,
@@ -206,6 +201,7 @@ function attribution(
   places: readonly object[],
   radiusKm: number,
   compute: () => PlaceAttribution,
+  caches: QueryCaches | undefined,
 ): PlaceAttribution {
   const own = column === 'site' ? table.sites : table.channels;
   const ownRadius = column === 'site' ? table.siteRadiusKm : table.channelRadiusKm;
@@ -215,23 +211,16 @@ function attribution(
       ? { ids: table.siteIds, referenceCount: table.referenceSiteCount, index: table.site, radiusKm }
       : { ids: table.channelIds, referenceCount: table.referenceChannelCount, index: table.channel, radiusKm };
   }
-  let byKey = cache.get(table);
-  if (byKey === undefined) cache.set(table, (byKey = new Map()));
-  const key = `${column}:${radiusKm}:${signature ?? JSON.stringify(own)}`;
-  let found = byKey.get(key);
-  if (found === undefined) {
-    if (byKey.size >= CACHE_LIMIT) byKey.delete(byKey.keys().next().value as string);
-    byKey.set(key, (found = compute()));
-  }
-  return found;
+  if (caches === undefined) return compute();
+  return caches.attributionFor(`${column}:${radiusKm}:${signature ?? JSON.stringify(own)}`, compute);
 }
 
 /**
  * Site of every event for a list of reference sites and a radius: the explicit site when the
  * record names one, else the nearest site within `radiusKm`. Returns the table's precomputed
- * column when the list and radius equal the table's own; otherwise computes once and caches.
+ * column when the list and radius equal the table's own; otherwise computes it (once, with `caches`).
  */
-export function attributeSites(table: EventTable, sites: readonly ReferenceSite[], radiusKm: number): PlaceAttribution {
+export function attributeSites(table: EventTable, sites: readonly ReferenceSite[], radiusKm: number, caches?: QueryCaches): PlaceAttribution {
   return attribution(table, 'site', sites, radiusKm, () => {
     const grid = new SiteGrid(
       sites.map((site) => site.lon),
@@ -240,7 +229,7 @@ export function attributeSites(table: EventTable, sites: readonly ReferenceSite[
     );
     const ids = sites.map((site) => site.id);
     return { ...attributeRows(table, 'site', ids, (lon, lat) => grid.nearest(lon, lat)), radiusKm };
-  });
+  }, caches);
 }
 
 /**
@@ -251,10 +240,11 @@ export function attributeChannels(
   table: EventTable,
   channels: readonly ReferenceChannel[],
   radiusKm: number,
+  caches?: QueryCaches,
 ): PlaceAttribution {
   return attribution(table, 'channel', channels, radiusKm, () => {
     const grid = new ChannelGrid(channels, radiusKm);
     const ids = channels.map((channel) => channel.id);
     return { ...attributeRows(table, 'channel', ids, (lon, lat) => grid.nearest(lon, lat)), radiusKm };
-  });
+  }, caches);
 }
