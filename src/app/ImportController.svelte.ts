@@ -51,8 +51,10 @@ export class ImportController {
   feeds: FeedSubscription[] = $state.raw([]);
   storage: StorageSummary | null = $state.raw(null);
   estimate: StorageEstimate | null = $state.raw(null);
-  /** Ids of the imports this page ran, newest first: their data is what "fit to imported data" frames. */
+  /** The import this page ran last (its data is what "fit to imported data" frames). */
   lastImportId: string | null = $state(null);
+  /** The latest failure per feed URL or file name (cleared by the next success), for the feed status. */
+  failures: ReadonlyMap<string, { at: number; message: string }> = $state.raw(new Map());
   private running = 0;
   // Timers are bookkeeping, not state the UI renders: a plain Map on purpose.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -63,8 +65,19 @@ export class ImportController {
     private readonly events: ImportEvents,
   ) {}
 
-  private addOutcome(outcome: ImportOutcome): void {
+  private addOutcome(outcome: ImportOutcome, key: string = outcome.feedName): void {
     this.outcomes = [outcome, ...this.outcomes].slice(0, 50);
+    this.noteAttempt(key, outcome.error);
+  }
+
+  /** Records how the latest attempt of a feed ended: an error, or none. */
+  private noteAttempt(key: string, error: string | null): void {
+    // A new map each time: the feed status derives from it.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const failures = new Map(this.failures);
+    if (error !== null) failures.set(key, { at: Date.now(), message: error });
+    else failures.delete(key);
+    this.failures = failures;
   }
 
   private begin(): (progress: FeedImportProgress) => void {
@@ -134,10 +147,12 @@ export class ImportController {
         imported = true;
         this.events.ownImport(result.report.importId);
         this.lastImportId = result.report.importId;
-        this.addOutcome({ feedName: result.report.feedName, report: result.report, error: null });
+        this.addOutcome({ feedName: result.report.feedName, report: result.report, error: null }, url);
+      } else {
+        this.noteAttempt(url, null);
       }
     } catch (error) {
-      this.addOutcome({ feedName: url, report: null, error: messageOf(error) });
+      this.addOutcome({ feedName: url, report: null, error: messageOf(error) }, url);
     } finally {
       this.end();
     }
