@@ -51,8 +51,8 @@ export type Selection =
   | { kind: 'alert'; target: 'cell' | 'site'; id: string }
   | { kind: 'event'; source: string; id: string };
 
-/** Side panels and drawers; at most one of the tool panels is open at a time. */
-export type Drawer = 'filters' | 'model' | 'layers' | 'data' | 'details';
+/** The tool panel open beside the map (at most one); the details drawer follows the selection instead. */
+export type Drawer = 'filters' | 'model' | 'layers' | 'data';
 
 /** The transport-mode filter's stand-in for "records that name no mode". */
 export const NO_MODE = 'none';

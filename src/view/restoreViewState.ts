@@ -43,7 +43,7 @@ export interface RestoredView {
 /** Largest stored or linked view text accepted, characters. */
 export const MAX_VIEW_TEXT = 64 * 1024;
 
-const DRAWERS: readonly Drawer[] = ['filters', 'model', 'layers', 'data', 'details'];
+const DRAWERS: readonly Drawer[] = ['filters', 'model', 'layers', 'data'];
 const MODES: readonly BoardMode[] = ['board', 'wall', 'briefing'];
 const THEMES: readonly Theme[] = ['dark', 'light'];
 const CREDIBILITY_DIGITS: readonly CredibilityDigit[] = [1, 2, 3, 4, 5, 6];

@@ -25,7 +25,7 @@ describe('view state', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it('round-trips every field through JSON (local storage, saved views)', () => {
     fc.assert(
@@ -36,7 +36,7 @@ describe('view state', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('writes only what differs from the defaults, plus version, language and theme', () => {
     expect(encodeViewSearch(defaultViewState('zh-Hant'))).toBe('v=1&lang=zh-Hant&theme=dark');
@@ -61,7 +61,7 @@ describe('view state', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 60_000);
 
   it('replaces wrong types and ranges field by field, naming each', () => {
     const restored = restoreViewState({

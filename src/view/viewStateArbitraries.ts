@@ -78,7 +78,7 @@ export const viewStateArbitrary: fc.Arbitrary<ViewState> = fc
     area: fc.option(fc.array(lonLat, { minLength: 3, maxLength: 12 }), { nil: null }),
     layers: fc.array(fc.boolean(), { minLength: LAYER_KEYS.length, maxLength: LAYER_KEYS.length }),
     selection: fc.option(selection, { nil: null }),
-    drawer: fc.constantFrom(null, 'filters', 'model', 'layers', 'data', 'details' as const),
+    drawer: fc.constantFrom(null, 'filters', 'model', 'layers', 'data' as const),
     locale: fc.constantFrom(...LOCALES),
     theme: fc.constantFrom('dark', 'light' as const),
     mode: fc.constantFrom('board', 'wall', 'briefing' as const),
