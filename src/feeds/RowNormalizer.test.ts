@@ -248,6 +248,7 @@ describe('row normalisation', () => {
       ['grading with three characters', { grading: 'B22' }, 'grading', 'not an Admiralty code'],
       ['value not a number', { value: '1,000' }, 'value', 'not a plain number'],
       ['negative value', { value: -5 }, 'value', 'is negative'],
+      ['value overflowing in CNY cents', { value: 1e308 }, 'value', 'too large to convert to CNY'],
       ['bad updated', { updated: '2026-02-29 00:00' }, 'updated', 'February 2026 has 28 days'],
       ['description object', { description: { text: 'x' } }, 'description', 'must be text or a number'],
       ['links object', { links: { a: 1 } }, 'links', 'must be text or a number'],

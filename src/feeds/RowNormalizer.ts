@@ -265,8 +265,12 @@ export class RowNormalizer {
       }
       if (value < 0) return this.pushRejection(where, 'value', `value ${showValue(valueValue)} is negative`, batch);
       // A value in an unknown currency cannot be converted: it is dropped, never guessed.
-      if (currency === null) droppedValue = true;
-      else valueCny = Math.round(value * config.rates[currency] * 100) / 100;
+      if (currency === null) {
+        droppedValue = true;
+      } else {
+        valueCny = Math.round(value * config.rates[currency] * 100) / 100;
+        if (!Number.isFinite(valueCny)) return this.pushRejection(where, 'value', `value ${showValue(valueValue)} is too large to convert to CNY`, batch);
+      }
     }
 
     let mode: TransportMode | null = null;
