@@ -23,7 +23,7 @@ const SEMICOLON = 59;
 const TAB = 9;
 
 /** Held-back text shorter than this is scanned again at every push. */
-const RESCAN_MIN_CHARS = 1024;
+const RESCAN_MIN_CHARS = 64;
 
 /** Result of parseRow when the buffer ends before the row does. */
 const INCOMPLETE = -1;
