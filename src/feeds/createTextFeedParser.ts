@@ -46,7 +46,10 @@ class BinaryGuard implements TextFeedParser {
   }
 
   pushText(text: string, batch: FeedBatch): void {
-    if (text.indexOf('\0') !== -1) {
+    const nul = text.indexOf('\0');
+    if (nul !== -1) {
+      // The text before the NUL first: a problem there is the file's first, whatever the chunking.
+      if (nul > 0) this.inner.pushText(text.slice(0, nul), batch);
       throw new FeedReadError('binary', 'The file contains NUL characters: it looks like a binary file, not a CSV, GeoJSON or NDJSON feed.');
     }
     this.inner.pushText(text, batch);

@@ -134,6 +134,25 @@ describe('feed parsers under random and malformed input', () => {
     );
   });
 
+  it('damaged files: chunking never changes the outcome, nor which problem refuses the file', () => {
+    const damage = fc.array(fc.tuple(fc.nat(), fc.constantFrom([0xff], [0xc3], [0xed, 0xa0, 0x80], [0], [0xef, 0xbb, 0xbf], [0xe6, 0xaf])), { maxLength: 3 });
+    const text = fc.oneof(
+      fc.constantFrom('id,source,time,lon,lat,category\nA,GD,2026-03-01 10:00,113.5,22.5,other\n', 'id;when\n1;2\n', '{"id":"A","source":"GD","time":"2026-03-01 10:00","lon":113.5,"lat":22.5,"category":"毒品"}\n[1]\n'),
+      csvishText,
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...FORMATS), text, damage, cuts, (format, t, hits, cut) => {
+        let bytes: Uint8Array = new TextEncoder().encode(t);
+        for (const [at, insert] of hits) {
+          const k = at % (bytes.length + 1);
+          bytes = new Uint8Array([...bytes.subarray(0, k), ...insert, ...bytes.subarray(k)]);
+        }
+        sameAsOneShot(format, bytes, cut);
+      }),
+      { numRuns: 1500 },
+    );
+  }, 60_000);
+
   it('CSV-ish text: chunking never changes the outcome', () => {
     fc.assert(
       fc.property(fc.boolean(), csvishText, cuts, (withHeader, text, cut) => {
