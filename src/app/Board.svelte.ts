@@ -11,7 +11,7 @@ import { pageViewEnvironment, ViewStore } from './ViewStore.svelte.ts';
 /** What the board needs of its data worker. */
 export interface BoardDataApi extends RiskService {
   /** Loads (or reloads) the stored events, or the demo set when the store is empty. */
-  load(): Promise<BoardLoadResult>;
+  load(options?: { snapshot?: boolean }): Promise<BoardLoadResult>;
 }
 
 /** How the board reaches its workers (the real ones, or stand-ins). */
@@ -97,7 +97,7 @@ export class Board {
 
   private async load(): Promise<void> {
     if (this.data === null) return;
-    this.dataset = await this.data.load();
+    this.dataset = await this.data.load({ snapshot: false });
     this.status = 'ready';
     await this.ask();
   }

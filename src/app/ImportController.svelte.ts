@@ -54,6 +54,8 @@ export class ImportController {
   /** The import this page ran last (its data is what "fit to imported data" frames). */
   lastImportId: string | null = $state(null);
   /** The latest failure per feed URL or file name (cleared by the next success), for the feed status. */
+  // Replaced whole on each change ($state.raw), so a plain Map is enough.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   failures: ReadonlyMap<string, { at: number; message: string }> = $state.raw(new Map());
   private running = 0;
   // Timers are bookkeeping, not state the UI renders: a plain Map on purpose.

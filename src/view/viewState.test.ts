@@ -158,3 +158,18 @@ describe('view state', () => {
     expect(riskParamsOf(state.model, 5).windowMs).toBe(30 * 86_400_000);
   });
 });
+
+describe('notice groups', () => {
+  it('names the parts of the view that were reset, once each', async () => {
+    const { noticeGroups } = await import('./noticeGroups.ts');
+    expect(
+      noticeGroups([
+        { field: 'filters.area', problem: 'invalid' },
+        { field: 'model.windowDays', problem: 'invalid' },
+        { field: 'filters.sources', problem: 'invalid' },
+        { field: 'theme', problem: 'invalid' },
+        { field: 'view', problem: 'unreadable' },
+      ]),
+    ).toEqual(['model', 'filters', 'display']);
+  });
+});

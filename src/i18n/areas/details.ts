@@ -2,7 +2,13 @@ import { defineMessages } from '../defineMessages.ts';
 
 /** Strings of the board's details area. */
 export default defineMessages({
-  en: {},
-  'zh-Hans': {},
-  'zh-Hant': {},
+  en: {
+    'details.title': 'Details',
+  },
+  'zh-Hans': {
+    'details.title': '详情',
+  },
+  'zh-Hant': {
+    'details.title': '詳情',
+  },
 });

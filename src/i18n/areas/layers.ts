@@ -2,7 +2,13 @@ import { defineMessages } from '../defineMessages.ts';
 
 /** Strings of the board's layers area. */
 export default defineMessages({
-  en: {},
-  'zh-Hans': {},
-  'zh-Hant': {},
+  en: {
+    'layers.title': 'Layers',
+  },
+  'zh-Hans': {
+    'layers.title': '图层',
+  },
+  'zh-Hant': {
+    'layers.title': '圖層',
+  },
 });
