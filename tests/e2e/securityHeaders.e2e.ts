@@ -87,6 +87,8 @@ async function openWatched(url: string): Promise<WatchedBoard> {
     document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
   });
   const page = await context.newPage();
+  // Every action waits on page state; on a loaded machine a software-rendered frame can take seconds.
+  page.setDefaultTimeout(120_000);
   const violations: string[] = [];
   const pageErrors: string[] = [];
   const responseHeaders = new Map<string, Record<string, string>>();
@@ -115,7 +117,7 @@ async function addFeedUrl(page: Page, url: string): Promise<void> {
   await page.fill('input[type="url"]', url);
   await page.fill('.feed-form input[type="text"]', 'feed under the policy');
   await page.click('text=Add and fetch');
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="import-outcome"]').length > n, before, { timeout: 60_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="import-outcome"]').length > n, before);
 }
 
 describe('the board served with the headers of docs/deploy.md', () => {
@@ -143,9 +145,9 @@ describe('the board served with the headers of docs/deploy.md', () => {
       await page.waitForSelector('[data-testid="import-counts"]');
       expect(await page.textContent('[data-testid="import-counts"]')).toContain('2 new');
       // Let the board reload after the import before clicking in the panel it re-renders.
-      await expect.poll(() => page.textContent('[data-testid="storage-info"]'), { timeout: 60_000 }).toContain('2 events stored');
+      await expect.poll(() => page.textContent('[data-testid="storage-info"]'), { timeout: 120_000 }).toContain('2 events stored');
       const [download] = await Promise.all([
-        page.waitForEvent('download', { timeout: 120_000 }),
+        page.waitForEvent('download'),
         page.locator('[data-testid="import-outcome"]').first().getByRole('button', { name: 'Report (CSV)' }).click(),
       ]);
       const csv = readFileSync((await download.path()) as string, 'utf8');
@@ -157,7 +159,7 @@ describe('the board served with the headers of docs/deploy.md', () => {
       // A feed URL on another loopback origin: allowed by connect-src, fetched without a Referer.
       await addFeedUrl(page, `${feedHost.origin}/feeds/hkced.csv`);
       expect(await page.locator('[data-testid="import-counts"]').first().textContent()).toContain('4 new');
-      await expect.poll(() => page.textContent('[data-testid="storage-info"]')).toContain('6 events stored');
+      await expect.poll(() => page.textContent('[data-testid="storage-info"]'), { timeout: 120_000 }).toContain('6 events stored');
       expect(feedRequests).toHaveLength(1);
       expect(feedRequests[0].referer).toBeUndefined();
 
@@ -178,7 +180,8 @@ describe('the board served with the headers of docs/deploy.md', () => {
     const { page } = board;
     const requestsBefore = feedRequests.length;
     try {
-      await page.waitForSelector('.board[data-status="ready"]', { timeout: 120_000 });
+      await waitForBoardReady(page);
+      await page.waitForSelector('.board[data-status="ready"]');
       // 127.0.0.2 is this machine too, but not a host the policy names.
       await addFeedUrl(page, `http://127.0.0.2:${new URL(feedHost.origin).port}/feeds/hkced.csv`);
       expect(await page.locator('[data-testid="import-error"]').first().textContent()).toContain('not imported');
@@ -186,7 +189,7 @@ describe('the board served with the headers of docs/deploy.md', () => {
       expect(board.blockedRequests).toEqual([]);
       expect(feedRequests.length).toBe(requestsBefore);
       // ...and the import worker said why, which proves the worker log watch hears violations.
-      await expect.poll(() => policyEntries(workerLogs)).toContainEqual(expect.stringMatching(/^error: Connecting to 'http:\/\/127\.0\.0\.2:\d+\/feeds\/hkced\.csv' violates .*connect-src.*importWorker/));
+      await expect.poll(() => policyEntries(workerLogs), { timeout: 30_000 }).toContainEqual(expect.stringMatching(/^error: Connecting to 'http:\/\/127\.0\.0\.2:\d+\/feeds\/hkced\.csv' violates .*connect-src.*importWorker/));
     } finally {
       await board.context.close();
       await workerLogs.stop();
