@@ -2,6 +2,7 @@ import type { Remote } from 'comlink';
 import type { BoardLoadResult } from '../board/BoardDataService.ts';
 import type { Viewport } from '../board/BoardQuery.ts';
 import { formatMessage, type MessageKey } from '../i18n/messages.ts';
+import { linkedFeeds, type LinkedFeeds } from '../view/linkedFeeds.ts';
 import type { ImportWorkerApi } from '../../workers/importWorkerApi.ts';
 import { ImportController } from './ImportController.svelte.ts';
 import { RiskClient, type RiskService } from './RiskClient.svelte.ts';
@@ -29,7 +30,9 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
  * sync, plus what the data worker loaded. Components get narrow pieces of it from App.svelte.
  */
 export class Board {
-  readonly viewStore = new ViewStore(pageViewEnvironment());
+  readonly viewStore: ViewStore;
+  /** Feed URLs the opening link named, awaiting the user's yes or no (never fetched without it). */
+  linkedFeeds: LinkedFeeds = $state.raw({ urls: [], refused: 0 });
   status: 'loading' | 'ready' | 'error' = $state('loading');
   errorMessage = $state('');
   dataset: BoardLoadResult | null = $state.raw(null);
@@ -42,7 +45,23 @@ export class Board {
   private reloading: Promise<void> | null = null;
   private reloadQueued = false;
 
-  constructor(private readonly connections: BoardConnections) {}
+  constructor(private readonly connections: BoardConnections) {
+    // Read before the view store rewrites the address bar to the view alone.
+    this.linkedFeeds = linkedFeeds(location.href);
+    this.viewStore = new ViewStore(pageViewEnvironment());
+  }
+
+  /** Registers and fetches the feeds the opening link named (the user agreed). */
+  async loadLinkedFeeds(): Promise<void> {
+    const { urls } = this.linkedFeeds;
+    this.linkedFeeds = { urls: [], refused: 0 };
+    for (const url of urls) await this.imports?.addFeed(url, '', 15);
+  }
+
+  /** Forgets the feeds the opening link named (the user declined). */
+  ignoreLinkedFeeds(): void {
+    this.linkedFeeds = { urls: [], refused: 0 };
+  }
 
   /** Translates a UI string in the view's language. */
   t: Translate = (key, values) => formatMessage(this.viewStore.view.locale, key, values);
