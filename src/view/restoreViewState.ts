@@ -81,8 +81,9 @@ class Restorer {
     if (!Array.isArray(raw) || raw.length > vocabulary.length * 4) return this.invalid(field, fallback);
     const wanted = new Set<unknown>(raw);
     const list = vocabulary.filter((value) => wanted.has(value));
-    if (list.length !== wanted.size) this.notices.push({ field, problem: 'invalid' });
-    return list;
+    if (list.length === wanted.size) return list;
+    // Nothing known in a non-empty list: keep the fallback rather than admit nothing.
+    return this.invalid(field, list.length === 0 ? fallback : list);
   }
 
   text(raw: unknown): string | null {
