@@ -26,7 +26,7 @@ function tooDeep(field: string, where: string): SpreadProblem {
  * names resolve through the alias table once per distinct name; when two properties name the
  * same field, the first one wins. A row whose values nest deeper than MAX_JSON_DEPTH (the row's
  * own braces being level 1) is refused before any field is read, so no later step ever walks a
- * deep value.
+ * deep value. (A GeoJSON feature's other members are never read, and not walked.)
  */
 export class JsonRowSpreader {
   private readonly keySlots = new Map<string, number>();
@@ -39,9 +39,9 @@ export class JsonRowSpreader {
 
   /**
    * Clears `slots` and fills them from a GeoJSON Feature: its properties, its `id` when the
-   * properties have none, and a Point's coordinates. Returns a problem when the row nests too
-   * deep or its geometry or properties are unusable, else null. A null geometry is allowed (the
-   * position may then come from the properties or a site/channel).
+   * properties have none, and a Point's coordinates. Returns a problem when the properties or the
+   * geometry nest too deep or are unusable, else null. A null geometry is allowed (the position
+   * may then come from the properties or a site/channel).
    */
   spreadFeature(feature: Record<string, unknown>, slots: unknown[]): SpreadProblem | null {
     slots.fill(undefined);
@@ -52,17 +52,12 @@ export class JsonRowSpreader {
     } else if (properties !== null && properties !== undefined) {
       return { field: 'row', reason: 'feature properties are not an object' };
     }
-    for (const key in feature) {
-      if (key === 'properties') continue;
-      const member = feature[key];
-      if (typeof member === 'object' && member !== null && exceedsJsonDepth(member, MAX_JSON_DEPTH - 1)) {
-        return key === 'geometry' ? tooDeep('geometry', 'in the geometry') : tooDeep('row', `in member ${showValue(key)}`);
-      }
-    }
     const featureId = feature.id;
     if (slots[SLOT.id] === undefined && (typeof featureId === 'string' || typeof featureId === 'number')) slots[SLOT.id] = featureId;
     const geometry = feature.geometry;
     if (geometry === null || geometry === undefined) return null;
+    // Other members of the feature are never read, so they are not walked either.
+    if (exceedsJsonDepth(geometry, MAX_JSON_DEPTH - 1)) return tooDeep('geometry', 'in the geometry');
     if (!isJsonObject(geometry)) return { field: 'geometry', reason: 'geometry is not a GeoJSON object' };
     if (geometry.type !== 'Point') return { field: 'geometry', reason: `geometry is ${showValue(geometry.type)}, not a Point` };
     const c = geometry.coordinates;

@@ -73,8 +73,8 @@ export class NdjsonFeedParser implements TextFeedParser {
     for (;;) {
       const lf = s.indexOf('\n', searchFrom);
       if (lf === -1) break;
-      const end = lf > start && s.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
-      if (end - start > MAX_ROW_CHARS) this.rejectLongLine(batch);
+      // The CR of a CRLF is not part of the line; only looked at when it could matter.
+      if (lf - start > MAX_ROW_CHARS && lf - start - (s.charCodeAt(lf - 1) === CR ? 1 : 0) > MAX_ROW_CHARS) this.rejectLongLine(batch);
       else this.handleLine(s.slice(start, lf), batch);
       start = lf + 1;
       searchFrom = start;

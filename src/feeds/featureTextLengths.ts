@@ -47,6 +47,21 @@ export function featureTextLengths(text: string): number[] {
   let lastSolid = -1;
   const n = text.length;
   for (let i = 0; i < n; i++) {
+    if (depth > 2) {
+      // Inside a member only strings and brackets matter: skip to where the member closes.
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === QUOTE) {
+          i = closingQuote(text, i);
+        } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+          depth++;
+        } else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === 2) {
+          lastSolid = i;
+          break;
+        }
+      }
+      continue;
+    }
     const c = text.charCodeAt(i);
     if (isJsonSpace(c)) continue;
     if (c === QUOTE) {

@@ -5,7 +5,8 @@
  *
  * Generates a realistic CSV (mixed WGS-84 / GCJ-02 / HK1980 rows, quoted descriptions, links),
  * then times the bare tokenizer, uDSV's incremental parser on the same text for comparison, and
- * the full byte-chunked pipeline (UTF-8 decoding, tokenizing, normalising) for CSV and NDJSON.
+ * the full byte-chunked pipeline (UTF-8 decoding, tokenizing, normalising) for CSV, NDJSON and
+ * GeoJSON.
  */
 import { initParser, inferSchema } from 'udsv';
 import { CATEGORY_KEYS } from '../domain/categories.ts';
@@ -57,6 +58,20 @@ function toNdjson(csvRows: number): string {
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+function toGeoJson(count: number): string {
+  const features: unknown[] = [];
+  const base = Date.UTC(2026, 0, 1);
+  for (let i = 0; i < count; i++) {
+    features.push({
+      type: 'Feature',
+      id: `F${i}`,
+      geometry: { type: 'Point', coordinates: [113.55 + (i % 100) * 0.0001, 22.15 + (i % 100) * 0.0001] },
+      properties: { source: 'HKCED', time: base + i * 37_000, category: CATEGORY_KEYS[i % CATEGORY_KEYS.length], severity: (i % 5) + 1, description: `Routine hit ${i}` },
+    });
+  }
+  return JSON.stringify({ type: 'FeatureCollection', features });
 }
 
 function chunk(bytes: Uint8Array, size: number): Uint8Array[] {
@@ -140,4 +155,5 @@ for (let round = 0; round < 3; round++) {
 
   timeFull('csv', csvBytes);
   timeFull('ndjson', new TextEncoder().encode(toNdjson(rows)));
+  timeFull('geojson', new TextEncoder().encode(toGeoJson(rows)));
 }
