@@ -83,6 +83,11 @@ export class CsvFeedParser implements TextFeedParser {
     this.tokenizer.push(text);
   }
 
+  settle(batch: FeedBatch): void {
+    this.batch = batch;
+    this.tokenizer.settle();
+  }
+
   end(batch: FeedBatch): void {
     this.batch = batch;
     this.tokenizer.end();

@@ -94,6 +94,11 @@ export class CsvTokenizer {
     this.scan(false);
   }
 
+  /** Reports every row the text so far completes, even when a re-scan was deferred. */
+  settle(): void {
+    if (this.buffer.length > 0) this.scan(false);
+  }
+
   /** Reports the final row, which may lack a line break. */
   end(): void {
     this.scan(true);

@@ -51,6 +51,10 @@ export class GeoJsonFeedParser implements TextFeedParser {
     if (text.length > 0) this.parts.push(text);
   }
 
+  settle(): void {
+    // The document is only read whole, at end().
+  }
+
   end(batch: FeedBatch): void {
     const text = this.parts.join('');
     this.parts.length = 0;

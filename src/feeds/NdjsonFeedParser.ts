@@ -94,6 +94,10 @@ export class NdjsonFeedParser implements TextFeedParser {
     }
   }
 
+  settle(): void {
+    // Lines are read as soon as their LF arrives: nothing is held back.
+  }
+
   end(batch: FeedBatch): void {
     if (this.skipping) {
       this.skipping = false;

@@ -77,6 +77,7 @@ export function createFeedParser(options: FeedParserOptions): FeedParser {
       // A BOM is only dropped at the very start of the file, as the streaming decoder does.
       const prefix = new TextDecoder('utf-8', { ignoreBOM: decodedBytes > 0 }).decode(bytes.subarray(0, valid));
       if (prefix.length > 0) text.pushText(prefix, batch);
+      text.settle(batch);
       throw encodingError(lead);
     }
   }
@@ -98,6 +99,7 @@ export function createFeedParser(options: FeedParserOptions): FeedParser {
       try {
         s = decoder.decode();
       } catch {
+        text.settle(batch);
         throw encodingError(lead);
       }
       if (s.length > 0) text.pushText(s, batch);

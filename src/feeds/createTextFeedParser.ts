@@ -50,9 +50,14 @@ class BinaryGuard implements TextFeedParser {
     if (nul !== -1) {
       // The text before the NUL first: a problem there is the file's first, whatever the chunking.
       if (nul > 0) this.inner.pushText(text.slice(0, nul), batch);
+      this.inner.settle(batch);
       throw new FeedReadError('binary', 'The file contains NUL characters: it looks like a binary file, not a CSV, GeoJSON or NDJSON feed.');
     }
     this.inner.pushText(text, batch);
+  }
+
+  settle(batch: FeedBatch): void {
+    this.inner.settle(batch);
   }
 
   end(batch: FeedBatch): void {
