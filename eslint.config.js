@@ -48,6 +48,27 @@ export default tseslint.config(
     },
   },
   {
+    // The board worker, the CLI and the workers reach the risk engine through its facade only
+    // (src/risk/RiskEngine.ts); types may come from anywhere in src/risk.
+    files: ['src/board/**/*.ts', 'src/cli/**/*.ts', 'workers/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.bench.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/risk/reference/**', './reference/**'], message: 'The reference risk model is for tests only.' },
+            {
+              group: ['**/risk/*', '!**/risk/RiskEngine.ts'],
+              allowTypeImports: true,
+              message: 'Go through the RiskEngine facade (src/risk/RiskEngine.ts); only type imports may reach further.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/ui/**/*.svelte', 'src/ui/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,22 +1,11 @@
-import * as Comlink from 'comlink';
-import { BoardDataService, type BoardLoadResult } from '../src/board/BoardDataService.ts';
+import { BoardDataService } from '../src/board/BoardDataService.ts';
 import { buildDemoChunks } from '../src/board/buildDemoChunks.ts';
-import type { RiskAnswer, RiskQuery } from '../src/board/RiskQuery.ts';
 import { DexieEventStore } from '../src/store/DexieEventStore.ts';
+import { transferReply, type BoardWorkerApi } from './protocol.ts';
 
-/** The board worker's API; also usable in-process as the main-thread fallback. */
-export interface BoardWorkerApi {
-  ping(): Promise<true>;
-  /** Loads (or reloads) the stored events, or the demo set when the store is empty. */
-  load(): Promise<BoardLoadResult>;
-  /** Default evaluation instant for the loaded data. */
-  defaultEvaluationTime(): Promise<number>;
-  query(request: RiskQuery): Promise<RiskAnswer>;
-  /** Benchmark hook: times `repeat` hotspot passes and returns their durations in ms. */
-  timeHotspotPasses(request: RiskQuery, repeat: number): Promise<number[]>;
-}
+export type { BoardWorkerApi } from './protocol.ts';
 
-/** Builds the API over a BoardDataService reading the IndexedDB store; large results are transferred. */
+/** The board worker's API over a BoardDataService reading the IndexedDB store; usable in-process as the main-thread fallback. */
 export function createBoardWorkerApi(): BoardWorkerApi {
   let store: Promise<DexieEventStore> | null = null;
   const service = new BoardDataService({
@@ -30,21 +19,12 @@ export function createBoardWorkerApi(): BoardWorkerApi {
   });
   return {
     ping: async () => true,
-    async load() {
-      const result = await service.load();
-      return Comlink.transfer(result, [result.snapshot.positions.buffer, result.snapshot.dailyCounts.buffer]);
-    },
+    load: async (options) => transferReply(await service.load(options)),
     defaultEvaluationTime: async () => service.defaultEvaluationTime(),
-    async query(request) {
-      const answer = await service.query(request);
-      return Comlink.transfer(answer, [
-        answer.hotspotScores.buffer,
-        answer.hotspotCounts.buffer,
-        answer.linkFrom.buffer,
-        answer.linkTo.buffer,
-        answer.linkWeight.buffer,
-      ] as ArrayBuffer[]);
-    },
+    boardQuery: async (query) => transferReply(await service.boardQuery(query)),
+    step: async (query) => transferReply(await service.step(query)),
+    details: async (query) => transferReply(await service.details(query)),
+    query: async (request) => transferReply(await service.query(request)),
     async timeHotspotPasses(request, repeat) {
       const durations: number[] = [];
       for (let i = 0; i < repeat; i++) durations.push(service.timeHotspotPass(request));

@@ -1,10 +1,12 @@
 import * as Comlink from 'comlink';
-import type { ResolvedCells } from '../src/events/CellResolver.ts';
 import { computeCellsInSlices } from '../src/events/computeCellsInSlices.ts';
 import type { PersistedChunk } from '../src/store/PersistedChunk.ts';
 import { TidegateDatabase } from '../src/store/TidegateDatabase.ts';
 import { writeStagedChunk } from '../src/store/writeStagedChunk.ts';
 import { yieldToEventLoop } from '../src/scheduling/yieldToEventLoop.ts';
+import { transferReply, type ChunkWorkerApi } from './protocol.ts';
+
+export type { ChunkWorkerApi } from './protocol.ts';
 
 const connections = new Map<string, Promise<TidegateDatabase>>();
 
@@ -25,11 +27,10 @@ function connection(name: string): Promise<TidegateDatabase> {
  * write of a staged chunk through this worker's own connection. Everything large arrives and
  * leaves by transfer.
  */
-export const chunkWorkerApi = {
-  async cells(lon: Float64Array, lat: Float64Array): Promise<ResolvedCells> {
+export const chunkWorkerApi: ChunkWorkerApi = {
+  async cells(lon, lat) {
     // In slices, so the events of staged writes in flight are not held up for a whole chunk.
-    const cells = await computeCellsInSlices(lon, lat, yieldToEventLoop);
-    return Comlink.transfer(cells, [cells.high.buffer, cells.low.buffer]);
+    return transferReply(await computeCellsInSlices(lon, lat, yieldToEventLoop));
   },
 
   async stage(databaseName: string, record: PersistedChunk): Promise<void> {
@@ -37,9 +38,6 @@ export const chunkWorkerApi = {
     await writeStagedChunk(db, record);
   },
 };
-
-/** What the import thread calls through Comlink. */
-export type ChunkWorkerApi = typeof chunkWorkerApi;
 
 /** Exposes the API on this worker's scope. */
 export function exposeChunkWorker(): void {

@@ -3,7 +3,7 @@ import type { CellResolver } from '../src/events/CellResolver.ts';
 import { RemoteCellResolver } from '../src/events/RemoteCellResolver.ts';
 import { persistedChunkTransferables } from '../src/store/PersistedChunk.ts';
 import type { StagedChunkWriter } from '../src/store/StagedChunkWriter.ts';
-import type { ChunkWorkerApi } from './chunkWorkerApi.ts';
+import type { ChunkWorkerApi } from './protocol.ts';
 
 /** The chunk worker as the import thread uses it, and how to stop it. */
 export interface ChunkWorkerConnection {

@@ -3,9 +3,9 @@ import { ImportService, STORE_CHANNEL_NAME, type StoreChangedMessage } from '../
 import { DexieEventStore } from '../src/store/DexieEventStore.ts';
 import { TIDEGATE_DATABASE_NAME } from '../src/store/TidegateDatabase.ts';
 import { connectChunkWorker } from './connectChunkWorker.ts';
+import type { ImportWorkerApi } from './protocol.ts';
 
-/** The import worker's API: an ImportService on the worker's own database connection. */
-export type ImportWorkerApi = ImportService & { ping(): Promise<true> };
+export type { ImportWorkerApi } from './protocol.ts';
 
 /**
  * Opens the store and wraps an ImportService; other tabs hear of every publish. H3 cells and the

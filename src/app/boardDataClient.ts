@@ -1,20 +1,15 @@
-import * as Comlink from 'comlink';
-import { withTimeout } from './withTimeout.ts';
-import type { BoardWorkerApi } from '../../workers/boardWorker.ts';
+import type * as Comlink from 'comlink';
+import type { BoardWorkerApi } from '../../workers/protocol.ts';
+import { startWorker } from './startWorker.ts';
 
 /**
- * Starts the board's data worker. If the browser cannot run a module worker, the same service
- * runs on the main thread (slower, but the board still works).
+ * Starts the board's data worker and waits until it answers. Only where the page cannot run a
+ * worker does the same service run on the main thread (slower, but the board still works).
  */
-export async function connectBoardData(): Promise<Comlink.Remote<BoardWorkerApi> | BoardWorkerApi> {
-  try {
-    const worker = new Worker(new URL('../../workers/boardWorker.ts', import.meta.url), { type: 'module', name: 'tidegate-board' });
-    const remote = Comlink.wrap<BoardWorkerApi>(worker);
-    await withTimeout(remote.ping(), 15_000, 'the worker did not start');
-    return remote;
-  } catch (error) {
-    console.warn('Board worker unavailable, running on the main thread', error);
-    const { createBoardWorkerApi } = await import('../../workers/boardWorkerApi.ts');
-    return createBoardWorkerApi();
-  }
+export function connectBoardData(): Promise<Comlink.Remote<BoardWorkerApi> | BoardWorkerApi> {
+  return startWorker<BoardWorkerApi>(
+    'board',
+    () => new Worker(new URL('../../workers/boardWorker.ts', import.meta.url), { type: 'module', name: 'tidegate-board' }),
+    async () => (await import('../../workers/boardWorkerApi.ts')).createBoardWorkerApi(),
+  );
 }

@@ -13,10 +13,10 @@ describe('BoardDataService', () => {
   it('shows demo data only while the store is empty', async () => {
     const empty = await service([]).load();
     expect(empty.demo).toBe(true);
-    expect(empty.snapshot.count).toBe(3_000);
+    expect(empty.snapshot?.count).toBe(3_000);
     const stored = await service(buildDemoChunks(NOW, 500)).load();
     expect(stored.demo).toBe(false);
-    expect(stored.snapshot.count).toBe(500);
+    expect(stored.snapshot?.count).toBe(500);
   });
 
   it('lets a newer query cancel one still waiting, and answers the newest', async () => {

@@ -35,6 +35,13 @@ export interface BoardQuery {
   selection?: Selection | null;
   /** The map's viewport, for the events layer (raw points when few enough are in view). */
   viewport?: Viewport | null;
+  /**
+   * A lighter answer while the user drags (the timeline brush): sites, channels, alerts, links,
+   * facets and figures come back empty and hotspots without their trend (`previous` NaN);
+   * the hotspot layer, the ranked hotspots, the events layer and the histogram are complete
+   * (`interactive: true` on the answer). Ask once more without it when the drag ends.
+   */
+  interactive?: boolean;
 }
 
 /** A reference site near a place, for naming it ("Lo Wu, 3.2 km"). */
@@ -76,7 +83,10 @@ export interface HotspotLayerData {
 
 /** Risk of every reference site or channel, aligned with the reference list, plus the top ones described. */
 export interface PlaceLayerData {
+  /** The reference places in their list order, then ids only records name. */
   ids: string[];
+  /** How many of `ids` are reference places. */
+  referenceCount: number;
   scores: Float64Array;
   counts: Uint32Array;
   previous: Float64Array;
@@ -156,6 +166,8 @@ export interface EventLayerData {
   weight: Uint32Array;
   /** Points: table row (for picking); aggregate: -1. */
   row: Int32Array;
+  /** Counted events in the viewport, shown or merged. */
+  inView: number;
 }
 
 /** Cross-border link arcs, bundled by end points. */
@@ -168,6 +180,11 @@ export interface LinkLayerData {
   totals: LinkTotals | null;
   /** Links the selection takes part in (null without a selection). */
   selectedCount: number | null;
+  /**
+   * True on the first answer after a load: the links are being indexed (about a second at 1M
+   * events) and come with the next answer, so the first hotspots do not wait for them.
+   */
+  pending: boolean;
 }
 
 /** The answer to one BoardQuery. */
@@ -177,6 +194,8 @@ export interface BoardAnswer {
   cancelled: boolean;
   /** Evaluation instant used, epoch ms. */
   time: number;
+  /** The query asked for the lighter answer (BoardQuery.interactive). */
+  interactive: boolean;
   hotspotLayer: HotspotLayerData;
   hotspots: HotspotItem[];
   sites: PlaceLayerData;
@@ -190,6 +209,20 @@ export interface BoardAnswer {
   figures: KeyFigures;
   /** Milliseconds: the hotspot pass alone, and the whole answer in the worker. */
   timing: { hotspotsMs: number; totalMs: number };
+}
+
+/**
+ * Playback: the hotspots at a new T, from the incremental stepper (BoardWorkerApi.step). The
+ * items carry score, count, trend and nearest site, but no shares or top events (empty): those
+ * come with the full answer asked when playback stops.
+ */
+export interface PlaybackAnswer {
+  requestId: number;
+  cancelled: boolean;
+  time: number;
+  hotspotLayer: HotspotLayerData;
+  hotspots: HotspotItem[];
+  timing: { totalMs: number };
 }
 
 /** Columns the contributing-events table sorts by. */
@@ -241,9 +274,17 @@ export interface DetailsAnswer {
   trend: Trend;
   /** Shares of the score (only non-zero ones). */
   breakdown: Pick<BreakdownSummary, 'byCategory' | 'bySource' | 'byKind'>;
-  /** Per UTC+8 day over the window and the one before it: the decayed score the day's events add at T. */
+  /**
+   * Per UTC+8 day from the day of T − 2·window to the day of T: what the day's counted events add —
+   * those in the window at T, those in the previous window at T − window — so the window's days
+   * sum to `score` and the earlier ones to `trend.previous`.
+   */
   sparkline: { start: number; dayMs: number; values: Float64Array };
-  /** Contributing events (in the window, under the filters), sorted and paged. */
+  /**
+   * Contributing events (in the window, under the filters), sorted and paged; ties keep table
+   * order, a missing value sorts last. An event selection lists its record even when it does not
+   * count (weight 0).
+   */
   events: EventRow[];
   totalEvents: number;
   /** Where the thing is, for the map to fly to. */

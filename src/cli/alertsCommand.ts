@@ -1,4 +1,3 @@
-import { computeAlerts } from '../risk/computeAlerts.ts';
 import type { CliOutput } from './CliOutput.ts';
 import { CliUsageError } from './CliUsageError.ts';
 import { FEED_FLAGS, feedSettingsFromFlags } from './feedSettingsFromFlags.ts';
@@ -39,8 +38,8 @@ export async function alertsCommand(args: readonly string[], output: CliOutput):
     baselineDays: flags['baseline-days'] ?? 28,
     threshold: flags.threshold ?? 0.001,
   };
-  const { table, allRead } = await importForRisk(files, feedSettingsFromFlags(flags, 'alerts'), output);
-  const result = computeAlerts(table, { time: settings.at, resolution: settings.resolution }, null, {
+  const { engine, allRead } = await importForRisk(files, feedSettingsFromFlags(flags, 'alerts'), output);
+  const result = engine.alerts({ time: settings.at, resolution: settings.resolution }, null, {
     recentHours: settings.recentHours,
     baselineDays: settings.baselineDays,
     pThreshold: settings.threshold,

@@ -1,6 +1,6 @@
 import { formatUtc8 } from '../domain/formatUtc8.ts';
 import { siteById } from '../geo/referenceGeography.ts';
-import type { AlertResult, SpikeAlert } from '../risk/computeAlerts.ts';
+import type { AlertResult, SpikeAlert } from '../risk/RiskEngine.ts';
 import { formatTable } from './formatTable.ts';
 
 /** One alert in `tidegate alerts --json`. */

@@ -1,10 +1,7 @@
 import type { CategoryKey } from '../domain/categories.ts';
 import { formatUtc8 } from '../domain/formatUtc8.ts';
 import type { RecordKind } from '../domain/recordKinds.ts';
-import type { HotspotResult } from '../risk/computeHotspots.ts';
-import type { HotspotSummary } from '../risk/describeHotspots.ts';
-import type { EventTable } from '../risk/EventTable.ts';
-import type { Trend } from '../risk/trendOf.ts';
+import type { HotspotResult, HotspotSummary, Trend } from '../risk/RiskEngine.ts';
 import { formatTable } from './formatTable.ts';
 
 /** One of the heaviest events behind a hotspot, as the CLI names it. */
@@ -55,7 +52,7 @@ export interface HotspotRunSettings {
 }
 
 /** Hotspot summaries as the JSON document; scores and shares unrounded. */
-export function hotspotsToJson(settings: HotspotRunSettings, result: HotspotResult, summaries: readonly HotspotSummary[], table: EventTable): HotspotsJson {
+export function hotspotsToJson(settings: HotspotRunSettings, result: HotspotResult, summaries: readonly HotspotSummary[]): HotspotsJson {
   return {
     at: new Date(settings.at).toISOString(),
     resolution: settings.resolution,
@@ -78,7 +75,7 @@ export function hotspotsToJson(settings: HotspotRunSettings, result: HotspotResu
       topEvents: s.topEvents.map((e) => ({
         source: e.source,
         id: e.id,
-        time: new Date(table.chunks[e.chunk].columns.time[e.chunkRow]).toISOString(),
+        time: new Date(e.time).toISOString(),
         weight: e.weight,
       })),
     })),

@@ -1,5 +1,3 @@
-import { computeHotspots } from '../risk/computeHotspots.ts';
-import { describeHotspots } from '../risk/describeHotspots.ts';
 import type { CliOutput } from './CliOutput.ts';
 import { CliUsageError } from './CliUsageError.ts';
 import { FEED_FLAGS, feedSettingsFromFlags } from './feedSettingsFromFlags.ts';
@@ -44,15 +42,15 @@ export async function hotspotsCommand(args: readonly string[], output: CliOutput
     windowDays: flags['window-days'] ?? 30,
   };
   const top = flags.top ?? 20;
-  const { table, allRead } = await importForRisk(files, feedSettingsFromFlags(flags, 'hotspots'), output);
-  const result = computeHotspots(table, {
+  const { engine, allRead } = await importForRisk(files, feedSettingsFromFlags(flags, 'hotspots'), output);
+  const { result, top: described } = engine.hotspots({
     time: settings.at,
     resolution: settings.resolution,
     halfLifeMs: settings.halfLifeDays * DAY_MS,
     windowMs: settings.windowDays * DAY_MS,
     topN: top,
   });
-  const document = hotspotsToJson(settings, result, describeHotspots(result, table, top), table);
+  const document = hotspotsToJson(settings, result, described);
   output.stdout.write(flags.json === true ? jsonText(document) : formatHotspots(document));
   return allRead ? 0 : 1;
 }

@@ -1,17 +1,17 @@
-import type { EventTable } from '../risk/EventTable.ts';
+import type { RiskEngine } from '../risk/RiskEngine.ts';
 import type { CliOutput } from './CliOutput.ts';
 import { formatImportSummary } from './formatImportResult.ts';
 import { importFilesToMemory, type FeedFileSettings } from './importFilesToMemory.ts';
-import { loadRiskTable } from './loadRiskTable.ts';
+import { loadRiskEngine } from './loadRiskEngine.ts';
 
-/** What the risk commands score: the table of every imported file, and whether all were read. */
+/** What the risk commands score: the engine over every imported file, and whether all were read. */
 export interface RiskInput {
-  table: EventTable;
+  engine: RiskEngine;
   allRead: boolean;
 }
 
 /**
- * Imports `files` in order into a fresh in-memory store and loads the risk table from it. When a
+ * Imports `files` in order into a fresh in-memory store and loads the risk engine from it. When a
  * file was not read or had rejected rows or warnings, the import summary goes to stderr, so that
  * stdout holds only the result.
  */
@@ -19,5 +19,5 @@ export async function importForRisk(files: readonly string[], settings: FeedFile
   const { store, results } = await importFilesToMemory(files, settings);
   const troubled = results.some((r) => r.error !== undefined || r.report.counts.rejected > 0 || r.report.counts.warnings > 0);
   if (troubled) output.stderr.write(formatImportSummary(results));
-  return { table: await loadRiskTable(store), allRead: results.every((r) => r.error === undefined) };
+  return { engine: await loadRiskEngine(store), allRead: results.every((r) => r.error === undefined) };
 }
