@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { collectTransferables } from '../transfer/collectTransferables.ts';
 import { BoardDataService } from './BoardDataService.ts';
 import { buildDemoChunks } from './buildDemoChunks.ts';
 import type { LiveChunk } from './eventSnapshot.ts';
@@ -42,5 +43,51 @@ describe('BoardDataService', () => {
     });
     await board.load();
     expect(board.defaultEvaluationTime()).toBeLessThanOrEqual(NOW - 89 * 86_400_000);
+  });
+});
+
+describe('BoardDataService.boardQuery', () => {
+  it('fills every field, and no reply shares a buffer the worker keeps (transfer detaches it)', async () => {
+    const board = service(buildDemoChunks(NOW, 4_000));
+    const loaded = await board.load({ snapshot: false });
+    expect(loaded.snapshot).toBeNull();
+    expect(loaded.count).toBe(4_000);
+    expect(loaded.bounds).not.toBeNull();
+    const ask = (requestId: number) =>
+      board.boardQuery({ requestId, params: { time: null }, filters: {}, viewport: { west: 113, south: 21.9, east: 114.6, north: 23, zoom: 9 } });
+    const first = await ask(1);
+    expect(first.links.pending).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    for (let round = 2; round <= 3; round++) {
+      const answer = await ask(round);
+      expect(answer.cancelled).toBe(false);
+      expect(answer.links.pending).toBe(false);
+      expect(answer.links.totals).not.toBeNull();
+      expect(answer.hotspotLayer.count).toBeGreaterThan(0);
+      expect(answer.hotspotLayer.outlineStart.length).toBe(answer.hotspotLayer.count + 1);
+      expect(answer.hotspotLayer.centre.length).toBe(2 * answer.hotspotLayer.count);
+      expect(answer.hotspots.length).toBeGreaterThan(0);
+      expect(answer.sites.ids.length).toBe(answer.sites.scores.length);
+      expect(answer.events.inView).toBeGreaterThan(0);
+      expect(answer.histogram.counts.reduce((a, b) => a + b, 0)).toBe(4_000);
+      expect(answer.facets.sources.length).toBe(loaded.sources.length);
+      expect(answer.figures.events).toBe(answer.hotspotLayer.totalCount);
+      // Move every buffer away as a worker reply does; the next answer must be whole.
+      structuredClone(answer, { transfer: collectTransferables(answer) });
+      expect(answer.hotspotLayer.scores.length).toBe(0);
+    }
+    const details = await board.details({
+      requestId: 1,
+      selection: { kind: 'hotspot', cell: (await ask(4)).hotspots[0].cell },
+      params: { time: null },
+      filters: {},
+      sort: { key: 'weight', descending: true },
+      page: 0,
+      pageSize: 10,
+    });
+    expect(details.found).toBe(true);
+    expect(details.events.length).toBeGreaterThan(0);
+    const step = await board.step({ requestId: 5, params: { time: NOW - 3_600_000 }, filters: {} });
+    expect(step.hotspotLayer.count).toBeGreaterThan(0);
   });
 });
