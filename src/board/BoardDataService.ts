@@ -153,7 +153,7 @@ export class BoardDataService {
     const hotspotsMs = performance.now() - startedAt;
     const places = interactive ? null : engine.places(params, filters);
     const alerts = interactive ? null : engine.alerts(params, filters, request.alerts);
-    const summary = interactive ? null : engine.windowSummary(params, filters);
+    const window = engine.windowAnswer(params, filters, request.viewport ?? null);
     return {
       requestId: request.requestId,
       cancelled: false,
@@ -166,10 +166,10 @@ export class BoardDataService {
       cellAlerts: alerts?.cells.map((alert) => this.alertItem(engine, alert)) ?? [],
       siteAlerts: alerts?.sites.map((alert) => this.alertItem(engine, alert)) ?? [],
       links: interactive ? emptyLinks(false) : this.linkLayer(engine, request.selection ?? null, params),
-      events: engine.eventsInView(params, filters, request.viewport ?? null),
-      histogram: engine.histogram(filters),
-      facets: summary?.facets ?? emptyFacets(),
-      figures: summary?.figures ?? emptyFigures(),
+      events: window.events,
+      histogram: window.histogram,
+      facets: window.facets,
+      figures: window.figures,
       timing: { hotspotsMs, totalMs: performance.now() - startedAt },
     };
   }

@@ -36,9 +36,9 @@ export interface BoardQuery {
   /** The map's viewport, for the events layer (raw points when few enough are in view). */
   viewport?: Viewport | null;
   /**
-   * A lighter answer while the user drags (the timeline brush): sites, channels, alerts, links,
-   * facets and figures come back empty and hotspots without their trend (`previous` NaN);
-   * the hotspot layer, the ranked hotspots, the events layer and the histogram are complete
+   * A lighter answer while the user drags (the timeline brush): sites, channels, alerts and links
+   * come back empty and hotspots without their trend (`previous` NaN); the hotspot layer, the
+   * ranked hotspots, the events layer, histogram, facets and figures are complete
    * (`interactive: true` on the answer). Ask once more without it when the drag ends.
    */
   interactive?: boolean;

@@ -10,12 +10,12 @@ import { buildFilterMask } from './buildFilterMask.ts';
 import { buildRecordLookup } from './buildRecordLookup.ts';
 import { CellGeometry, type CellShapes } from './CellGeometry.ts';
 import { cellHalvesToHex } from './cellHalves.ts';
-import { collectEventsInView, type EventLayer, type ViewBox } from './collectEventsInView.ts';
+import { collectEventsInView, EventsInView, type EventLayer, type ViewBox } from './collectEventsInView.ts';
 import { computeAlerts, type AlertOptions, type AlertResult } from './computeAlerts.ts';
 import { computeHotspots, type HotspotResult } from './computeHotspots.ts';
 import { computeLinks, type LinkResult } from './computeLinks.ts';
 import { computeSiteRisk, type PlaceRisk } from './computeSiteRisk.ts';
-import { computeTimeHistogram, type TimeHistogram } from './computeTimeHistogram.ts';
+import { computeTimeHistogram, emptyTimeHistogram, type TimeHistogram } from './computeTimeHistogram.ts';
 import { describeHotspots, type HotspotSummary } from './describeHotspots.ts';
 import { describePlaces, type PlaceSummary } from './describePlaces.ts';
 import { distanceKm } from './distanceKm.ts';
@@ -286,12 +286,42 @@ export class RiskEngine {
     return Uint32Array.from(pairs);
   }
 
-  /** Facet counts and key figures of the window at `params.time` (docs/risk-model.md §9). */
+  /** Facet counts and key figures of the window at `params.time` (docs/risk-model.md §8). */
   windowSummary(params: RiskParams, filters?: RiskFilters | null): WindowSummary {
     const resolved = resolveRiskParams(params);
     const query = prepareQuery(this.table, resolved);
     const all = filters ?? {};
     return summarizeWindow(this.table, query.fromSec, query.toSec, buildFacetPlan(all, this.table.sources), this.mask(placeFilters(all)), this.values());
+  }
+
+  /**
+   * Facets, key figures, the events layer and (when the filters changed) the histogram of one
+   * query, in one pass: over the window's blocks, or over every row when the histogram is new.
+   */
+  windowAnswer(
+    params: RiskParams,
+    filters: RiskFilters | null | undefined,
+    view: ViewBox | null,
+  ): WindowSummary & { events: EventLayer; histogram: TimeHistogram } {
+    const resolved = resolveRiskParams(params);
+    const query = prepareQuery(this.table, resolved);
+    const all = filters ?? {};
+    const key = JSON.stringify(all);
+    const range = this.range ?? { min: 0, max: 0 };
+    const fresh = this.lastHistogram === null || this.lastHistogram.key !== key ? emptyTimeHistogram(range.min, range.max, this.table.count === 0) : null;
+    const events = new EventsInView(this.table, view ?? this.wholeView());
+    const summary = summarizeWindow(this.table, query.fromSec, query.toSec, buildFacetPlan(all, this.table.sources), this.mask(placeFilters(all)), this.values(), {
+      events,
+      histogram: fresh,
+    });
+    if (fresh !== null) this.lastHistogram = { key, histogram: fresh };
+    const histogram = this.lastHistogram!.histogram;
+    return { ...summary, events: events.layer(), histogram: { ...histogram, counts: histogram.counts.slice() } };
+  }
+
+  private wholeView(): ViewBox {
+    const bounds = this.dataBounds() ?? [0, 0, 0, 0];
+    return { west: bounds[0], south: bounds[1], east: bounds[2], north: bounds[3], zoom: -Infinity };
   }
 
   /** Events per time bin and category under every filter, over the whole time range (fresh arrays). */
@@ -310,9 +340,7 @@ export class RiskEngine {
   eventsInView(params: RiskParams, filters: RiskFilters | null | undefined, view: ViewBox | null): EventLayer {
     const resolved = resolveRiskParams(params);
     const query = prepareQuery(this.table, resolved);
-    const bounds = this.dataBounds() ?? [0, 0, 0, 0];
-    const box = view ?? { west: bounds[0], south: bounds[1], east: bounds[2], north: bounds[3], zoom: -Infinity };
-    return collectEventsInView(this.table, query.fromSec, query.toSec, this.mask(filters ?? {}), box);
+    return collectEventsInView(this.table, query.fromSec, query.toSec, this.mask(filters ?? {}), view ?? this.wholeView());
   }
 
   /** The reference site nearest to a point, at any distance; null without sites. */

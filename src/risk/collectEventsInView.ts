@@ -39,11 +39,116 @@ export interface EventLayer {
 }
 
 /**
- * The events with `fromSec ≤ time ≤ toSec` that pass `mask` and lie in `view` (Float32 positions),
- * in one pass over the time blocks that meet the window: every one of them as a point when there
- * are at most `maxPoints`, else one point per non-empty square of a grid `AGGREGATE_CELL_PX`
- * screen pixels wide at the view's zoom (degrees of longitude and latitude alike), placed at the
- * mean position of its events, with their count and most frequent category.
+ * Gathers the events layer one row at a time (`add` each counted event of the window, then
+ * `layer()`): rows in `view` (Float32 positions) become points while there are at most
+ * `maxPoints`, and are also summed into a grid `AGGREGATE_CELL_PX` screen pixels wide at the view's
+ * zoom (degrees of longitude and latitude alike), whose non-empty squares become the aggregate:
+ * one point per square at the mean position of its events, with their count and most frequent
+ * category.
+ */
+export class EventsInView {
+  private readonly crosses: boolean;
+  private readonly west: number;
+  private readonly east: number;
+  private readonly south: number;
+  private readonly north: number;
+  private readonly cellDeg: number;
+  private readonly columns: number;
+  private readonly gridRows: number;
+  private readonly squareCount: Uint32Array;
+  private readonly squareLon: Float64Array;
+  private readonly squareLat: Float64Array;
+  private readonly squareCategory: Uint32Array;
+  private readonly pointRows: Int32Array;
+  private inView = 0;
+
+  constructor(
+    private readonly table: EventTable,
+    view: ViewBox,
+    private readonly maxPoints = MAX_VIEW_POINTS,
+  ) {
+    this.crosses = view.west > view.east;
+    this.west = view.west;
+    this.east = this.crosses ? view.east + 360 : view.east;
+    this.south = view.south;
+    this.north = view.north;
+    const width = Math.max(this.east - this.west, 1e-9);
+    const height = Math.max(this.north - this.south, 1e-9);
+    let cellDeg = (AGGREGATE_CELL_PX * 360) / (256 * 2 ** view.zoom);
+    if (!(cellDeg > 0)) cellDeg = width;
+    this.cellDeg = Math.max(cellDeg, width / MAX_GRID_SIDE, height / MAX_GRID_SIDE);
+    this.columns = Math.max(1, Math.ceil(width / this.cellDeg));
+    this.gridRows = Math.max(1, Math.ceil(height / this.cellDeg));
+    const squares = this.columns * this.gridRows;
+    this.squareCount = new Uint32Array(squares);
+    this.squareLon = new Float64Array(squares);
+    this.squareLat = new Float64Array(squares);
+    this.squareCategory = new Uint32Array(squares * CATEGORY_KEYS.length);
+    this.pointRows = new Int32Array(maxPoints);
+  }
+
+  /** Takes row `i`, a counted event of the window, when it lies in the view. */
+  add(i: number): void {
+    const y = this.table.lat[i];
+    if (!(y >= this.south && y <= this.north)) return;
+    let x = this.table.lon[i];
+    if (this.crosses && x < this.west) x += 360;
+    if (!(x >= this.west && x <= this.east)) return;
+    if (this.inView < this.maxPoints) this.pointRows[this.inView] = i;
+    this.inView++;
+    const column = Math.min(this.columns - 1, Math.floor((x - this.west) / this.cellDeg));
+    const row = Math.min(this.gridRows - 1, Math.floor((y - this.south) / this.cellDeg));
+    const square = row * this.columns + column;
+    this.squareCount[square]++;
+    this.squareLon[square] += this.table.lon[i];
+    this.squareLat[square] += y;
+    this.squareCategory[square * CATEGORY_KEYS.length + this.table.category[i]]++;
+  }
+
+  /** The layer of every row taken so far. */
+  layer(): EventLayer {
+    const { table, inView } = this;
+    const { lon, lat, category } = table;
+    if (inView <= this.maxPoints) {
+      const positions = new Float32Array(2 * inView);
+      const pointCategory = new Uint8Array(inView);
+      const severity = new Uint8Array(inView);
+      const rows = this.pointRows.slice(0, inView);
+      for (let k = 0; k < inView; k++) {
+        const i = rows[k];
+        positions[2 * k] = lon[i];
+        positions[2 * k + 1] = lat[i];
+        pointCategory[k] = category[i];
+        severity[k] = table.severity[i];
+      }
+      return { kind: 'points', count: inView, positions, category: pointCategory, severity, weight: new Uint32Array(inView).fill(1), row: rows, inView };
+    }
+    const categories = CATEGORY_KEYS.length;
+    const { squareCount, squareLon, squareLat, squareCategory } = this;
+    let squares = 0;
+    for (let s = 0; s < squareCount.length; s++) if (squareCount[s] > 0) squares++;
+    const positions = new Float32Array(2 * squares);
+    const dominant = new Uint8Array(squares);
+    const weight = new Uint32Array(squares);
+    let k = 0;
+    for (let s = 0; s < squareCount.length; s++) {
+      const n = squareCount[s];
+      if (n === 0) continue;
+      positions[2 * k] = squareLon[s] / n;
+      positions[2 * k + 1] = squareLat[s] / n;
+      let best = 0;
+      for (let c = 1; c < categories; c++) if (squareCategory[s * categories + c] > squareCategory[s * categories + best]) best = c;
+      dominant[k] = best;
+      weight[k] = n;
+      k++;
+    }
+    return { kind: 'aggregate', count: squares, positions, category: dominant, severity: new Uint8Array(squares), weight, row: new Int32Array(squares).fill(-1), inView };
+  }
+}
+
+/**
+ * The events layer of the events with `fromSec ≤ time ≤ toSec` that pass `mask` (see
+ * EventsInView), in one pass over the time blocks that meet the window.
  */
 export function collectEventsInView(
   table: EventTable,
@@ -53,26 +158,8 @@ export function collectEventsInView(
   view: ViewBox,
   maxPoints = MAX_VIEW_POINTS,
 ): EventLayer {
-  const crosses = view.west > view.east;
-  const west = view.west;
-  const east = crosses ? view.east + 360 : view.east;
-  const { south, north } = view;
-  const width = Math.max(east - west, 1e-9);
-  const height = Math.max(north - south, 1e-9);
-  let cellDeg = (AGGREGATE_CELL_PX * 360) / (256 * 2 ** view.zoom);
-  if (!(cellDeg > 0)) cellDeg = width;
-  cellDeg = Math.max(cellDeg, width / MAX_GRID_SIDE, height / MAX_GRID_SIDE);
-  const columns = Math.max(1, Math.ceil(width / cellDeg));
-  const rowsOfGrid = Math.max(1, Math.ceil(height / cellDeg));
-  const categories = CATEGORY_KEYS.length;
-  const squareCount = new Uint32Array(columns * rowsOfGrid);
-  const squareLon = new Float64Array(columns * rowsOfGrid);
-  const squareLat = new Float64Array(columns * rowsOfGrid);
-  const squareCategory = new Uint32Array(columns * rowsOfGrid * categories);
-  const pointRows = new Int32Array(maxPoints);
-  let inView = 0;
-
-  const { time, lon, lat, category } = table;
+  const collector = new EventsInView(table, view, maxPoints);
+  const { time } = table;
   const runs = windowRuns(table, { fromSec, toSec });
   for (let r = 0; r < runs.length; r += 3) {
     const end = runs[r + 1];
@@ -80,54 +167,8 @@ export function collectEventsInView(
     for (let i = runs[r]; i < end; i++) {
       if (!inWindow && (time[i] < fromSec || time[i] > toSec)) continue;
       if (mask !== null && mask[i] === 0) continue;
-      const y = lat[i];
-      if (!(y >= south && y <= north)) continue;
-      let x = lon[i];
-      if (crosses && x < west) x += 360;
-      if (!(x >= west && x <= east)) continue;
-      if (inView < maxPoints) pointRows[inView] = i;
-      inView++;
-      const column = Math.min(columns - 1, Math.floor((x - west) / cellDeg));
-      const row = Math.min(rowsOfGrid - 1, Math.floor((y - south) / cellDeg));
-      const square = row * columns + column;
-      squareCount[square]++;
-      squareLon[square] += lon[i];
-      squareLat[square] += y;
-      squareCategory[square * categories + category[i]]++;
+      collector.add(i);
     }
   }
-
-  if (inView <= maxPoints) {
-    const positions = new Float32Array(2 * inView);
-    const pointCategory = new Uint8Array(inView);
-    const severity = new Uint8Array(inView);
-    const rows = pointRows.slice(0, inView);
-    for (let k = 0; k < inView; k++) {
-      const i = rows[k];
-      positions[2 * k] = lon[i];
-      positions[2 * k + 1] = lat[i];
-      pointCategory[k] = category[i];
-      severity[k] = table.severity[i];
-    }
-    return { kind: 'points', count: inView, positions, category: pointCategory, severity, weight: new Uint32Array(inView).fill(1), row: rows, inView };
-  }
-
-  let squares = 0;
-  for (let s = 0; s < squareCount.length; s++) if (squareCount[s] > 0) squares++;
-  const positions = new Float32Array(2 * squares);
-  const dominant = new Uint8Array(squares);
-  const weight = new Uint32Array(squares);
-  let k = 0;
-  for (let s = 0; s < squareCount.length; s++) {
-    const n = squareCount[s];
-    if (n === 0) continue;
-    positions[2 * k] = squareLon[s] / n;
-    positions[2 * k + 1] = squareLat[s] / n;
-    let best = 0;
-    for (let c = 1; c < categories; c++) if (squareCategory[s * categories + c] > squareCategory[s * categories + best]) best = c;
-    dominant[k] = best;
-    weight[k] = n;
-    k++;
-  }
-  return { kind: 'aggregate', count: squares, positions, category: dominant, severity: new Uint8Array(squares), weight, row: new Int32Array(squares).fill(-1), inView };
+  return collector.layer();
 }

@@ -31,6 +31,14 @@ export function histogramBins(minTime: number, maxTime: number): { start: number
   return fit(start, weeks * WEEK_MS);
 }
 
+/** A zeroed histogram over `[minTime, maxTime]` (histogramBins), to be filled by a pass. */
+export function emptyTimeHistogram(minTime: number, maxTime: number, empty: boolean): TimeHistogram {
+  const categories = CATEGORY_KEYS.length;
+  if (empty) return { start: minTime, binMs: DAY_MS, bins: 0, counts: new Uint32Array(0), categories };
+  const { start, binMs, bins } = histogramBins(minTime, maxTime);
+  return { start, binMs, bins, counts: new Uint32Array(bins * categories), categories };
+}
+
 /**
  * Counts the rows that pass `mask` (null: every row) per bin of their time (at the start of its
  * second, as everywhere in the engine) and per category, over the table's whole time range.

@@ -1,7 +1,9 @@
 import { RECORD_KINDS } from '../domain/recordKinds.ts';
 import type { EventTable } from './EventTable.ts';
 import { facetSizes, GRADING_DIGIT, GRADING_LETTER, type FacetPlan } from './FacetPlan.ts';
-import { RUN_CURRENT, windowRuns } from './windowRuns.ts';
+import type { EventsInView } from './collectEventsInView.ts';
+import type { TimeHistogram } from './computeTimeHistogram.ts';
+import { RUN_CURRENT, RUN_MIXED, windowRuns } from './windowRuns.ts';
 
 /**
  * Events in the window per filter option, each dimension counted under every OTHER active filter:
@@ -45,6 +47,10 @@ const CLUE = RECORD_KINDS.indexOf('clue');
  * filters without a facet) counts nowhere. Otherwise a row that fails no facet filter counts in
  * every dimension and in the figures; one that fails exactly one counts only in that dimension;
  * one that fails two or more counts nowhere. `values` holds each row's value in CNY (NaN = none).
+ *
+ * The same pass can feed the events layer (`also.events` takes every counted event of the window)
+ * and fill a histogram (`also.histogram`, zeroed: every row that passes every filter, at any time;
+ * the pass then reads every row instead of the window's blocks).
  */
 export function summarizeWindow(
   table: EventTable,
@@ -53,7 +59,15 @@ export function summarizeWindow(
   plan: FacetPlan,
   placeMask: Uint8Array | null,
   values: Float64Array,
+  also: { events?: EventsInView | null; histogram?: TimeHistogram | null } = {},
 ): WindowSummary {
+  const events = also.events ?? null;
+  const histogram = also.histogram ?? null;
+  const binCounts = histogram?.counts ?? null;
+  const binCategories = histogram?.categories ?? 0;
+  // Whole seconds: the table's times count from a whole second, and bins start on one.
+  const binOffsetSec = histogram === null ? 0 : (table.baseTime - histogram.start) / 1000;
+  const binSec = histogram === null ? 1 : histogram.binMs / 1000;
   const sizes = facetSizes(table.sources.length);
   const facets: FacetCounts = {
     categories: new Uint32Array(sizes.categories),
@@ -75,7 +89,7 @@ export function summarizeWindow(
   const { categories, kinds, modes, sources, reliability, credibility } = facets;
   const severities = facets.severity;
   const { eventsBySource, valueBySource } = figures;
-  let events = 0;
+  let counted = 0;
   let clues = 0;
   let valueCny = 0;
   const failCategory = plan.category;
@@ -85,12 +99,14 @@ export function summarizeWindow(
   const failSeverity = plan.severity;
   const failReliability = plan.reliability;
   const failCredibility = plan.credibility;
-  const runs = windowRuns(table, { fromSec, toSec });
+  const runs = histogram === null ? windowRuns(table, { fromSec, toSec }) : Int32Array.of(0, table.count, RUN_MIXED);
   for (let r = 0; r < runs.length; r += 3) {
     const end = runs[r + 1];
     const inWindow = runs[r + 2] === RUN_CURRENT;
     for (let i = runs[r]; i < end; i++) {
-      if (!inWindow && (time[i] < fromSec || time[i] > toSec)) continue;
+      const t = time[i];
+      const counts = inWindow || (t >= fromSec && t <= toSec);
+      if (!counts && binCounts === null) continue;
       if (placeMask !== null && placeMask[i] === 0) continue;
       const c = category[i];
       const k = kind[i];
@@ -99,6 +115,8 @@ export function summarizeWindow(
       const v = severity[i];
       const g = grading[i];
       const failed = failCategory[c] | failKind[k] | failMode[m] | failSource[s] | failSeverity[v] | failReliability[g] | failCredibility[g];
+      if (binCounts !== null && failed === 0) binCounts[Math.floor((t + binOffsetSec) / binSec) * binCategories + c]++;
+      if (!counts) continue;
       if (failed === 0) {
         categories[c]++;
         kinds[k]++;
@@ -107,8 +125,9 @@ export function summarizeWindow(
         if (v > 0) severities[v - 1]++;
         reliability[GRADING_LETTER[g]]++;
         credibility[GRADING_DIGIT[g] - 1]++;
-        events++;
+        counted++;
         eventsBySource[s]++;
+        if (events !== null) events.add(i);
         if (k === CLUE) clues++;
         const value = values[i];
         if (value === value) {
@@ -143,7 +162,7 @@ export function summarizeWindow(
       }
     }
   }
-  figures.events = events;
+  figures.events = counted;
   figures.clues = clues;
   figures.valueCny = valueCny;
   return { facets, figures };
