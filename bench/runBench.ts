@@ -23,6 +23,7 @@ import { generateFeedCsv, type GeneratedFeed } from './lib/generateFeed.ts';
 import { sampleWorkerHeaps, type WorkerHeapPeaks } from './lib/sampleWorkerHeaps.ts';
 import type {
   CeilingResult,
+  BoardWorkerResult,
   DuckDbResult,
   EndToEndPageResult,
   EngineSeedResult,
@@ -34,7 +35,8 @@ import type { EngineMeasureOptions } from './page/engineBench.worker.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const PAGE_DIST = join(ROOT, 'bench/results/page-dist');
-const APP_DIST = join(ROOT, 'dist');
+/** The app build the A6 check drives: `$TIDEGATE_DIST` when set (builds side by side), else dist/. */
+const APP_DIST = process.env.TIDEGATE_DIST ?? join(ROOT, 'dist');
 const RESULTS = join(ROOT, 'bench/results');
 const MB = 1024 * 1024;
 
@@ -88,9 +90,28 @@ interface BenchReport {
   };
   engine: {
     targets: { coldStartMs: number; medianMs: number; p95Ms: number; bytesPerEvent: number; duckdbSpeedup: number };
-    sizes: Record<string, Outcome<{ seed: EngineSeedResult; result: Omit<EngineSizeResult, 'duckdb'> }>>;
+    sizes: Record<string, Outcome<{ seed: EngineSeedResult; result: Omit<EngineSizeResult, 'duckdb' | 'board'> }>>;
   };
   duckdb: { package: string; note: string; sizes: Record<string, Outcome<DuckDbResult>> };
+  /**
+   * Board numbers (issue 13). The worker-side fields are measured here, at the largest engine
+   * size; the end-to-end ones (`filterToLayersMs`, `brushUpdatesPerSecond`,
+   * `playbackStepsPerSecond`, `firstHotspotsMs`, …) are measured through the real app and stay
+   * null until that stage exists.
+   */
+  board: {
+    events: number | null;
+    targets: { workerAnswerMs: number; brushAnswersPerSecond: number; playbackStepsPerSecond: number };
+    workerAnswerMs: number | null;
+    workerBrushAnswersPerSecond: number | null;
+    workerPlaybackStepsPerSecond: number | null;
+    workerLoadToFirstAnswerMs: number | null;
+    worker: Outcome<BoardWorkerResult> | null;
+    filterToLayersMs: number | null;
+    brushUpdatesPerSecond: number | null;
+    playbackStepsPerSecond: number | null;
+    firstHotspotsMs: number | null;
+  };
   errors: { stage: string; error: string }[];
   table: TableRow[];
   totalSeconds: number;
@@ -402,6 +423,45 @@ function importRows(report: BenchReport): TableRow[] {
   return rows;
 }
 
+function boardRows(report: BenchReport): TableRow[] {
+  const { board } = report;
+  if (board.worker === null || board.events === null) return [];
+  const label = (what: string) => `C ${formatNumber(board.events ?? 0)} ev: ${what}`;
+  if (isError(board.worker)) return [errorRow(label('board worker'), board.worker)];
+  const w = board.worker;
+  const t = board.targets;
+  return [
+    {
+      stage: label('worker answer, filter change'),
+      value: formatNumber(w.workerAnswerMs, 1),
+      unit: 'ms',
+      target: `< ${t.workerAnswerMs} ms`,
+      verdict: `${pass(w.workerAnswerMs < t.workerAnswerMs)}; every field of BoardAnswer, median of ${w.workerAnswerRunsMs.length}; board.workerAnswerMs`,
+    },
+    {
+      stage: label('worker brush answers'),
+      value: formatNumber(w.brushAnswersPerSecond, 1),
+      unit: '/s',
+      target: `≥ ${t.brushAnswersPerSecond} /s`,
+      verdict: `${pass(w.brushAnswersPerSecond >= t.brushAnswersPerSecond)}; interactive answers, median ${formatNumber(w.brushMedianMs, 1)} ms`,
+    },
+    {
+      stage: label('worker playback steps'),
+      value: formatNumber(w.playbackStepsPerSecond, 1),
+      unit: '/s',
+      target: `≥ ${t.playbackStepsPerSecond} /s`,
+      verdict: `${pass(w.playbackStepsPerSecond >= t.playbackStepsPerSecond)}; 1 h steps, median ${formatNumber(w.playbackMedianMs, 1)} ms`,
+    },
+    {
+      stage: label('worker load → first answer'),
+      value: formatNumber(w.loadToFirstAnswerMs),
+      unit: 'ms',
+      target: 'room in < 3 s page load → hotspots',
+      verdict: `load ${formatNumber(w.loadMs)} + first answer ${formatNumber(w.firstAnswerMs)}; links indexed after it in ${formatNumber(w.linksMs)} ms; details ${formatNumber(w.detailsMs, 1)} ms`,
+    },
+  ];
+}
+
 function engineRows(report: BenchReport): TableRow[] {
   const rows: TableRow[] = [];
   const t = report.engine.targets;
@@ -476,6 +536,7 @@ async function main(): Promise<void> {
     [PAGE_DIST, 'vite build --config bench/vite.config.ts'],
     [APP_DIST, 'vite build'],
   ] as const) {
+    if (dir === APP_DIST && !options.runApp) continue;
     if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} is missing: run \`${how}\` (npm run bench does both)`);
   }
   mkdirSync(RESULTS, { recursive: true });
@@ -508,6 +569,19 @@ async function main(): Promise<void> {
       package: '@duckdb/duckdb-wasm (bundle served from node_modules via the bench build)',
       note: 'Same events as the engine table; t = table seconds, cell = resolution-7 H3 index (UBIGINT), weight = category × grading weight of the default parameters. Timed: conn.query() round trip of one GROUP BY with ORDER BY score DESC, cell LIMIT 10.',
       sizes: {},
+    },
+    board: {
+      events: null,
+      targets: { workerAnswerMs: 100, brushAnswersPerSecond: 20, playbackStepsPerSecond: 30 },
+      workerAnswerMs: null,
+      workerBrushAnswersPerSecond: null,
+      workerPlaybackStepsPerSecond: null,
+      workerLoadToFirstAnswerMs: null,
+      worker: null,
+      filterToLayersMs: null,
+      brushUpdatesPerSecond: null,
+      playbackStepsPerSecond: null,
+      firstHotspotsMs: null,
     },
     errors: [],
     table: [],
@@ -594,8 +668,20 @@ async function main(): Promise<void> {
           report.engine.sizes[size] = outcome;
           continue;
         }
-        const { duckdb, ...result } = outcome.measured;
+        const { duckdb, board, ...result } = outcome.measured;
         report.engine.sizes[size] = { seed: outcome.seed, result };
+        if (report.board.events === null || size >= report.board.events) {
+          report.board.events = size;
+          report.board.worker = board;
+          if (!isError(board)) {
+            report.board.workerAnswerMs = board.workerAnswerMs;
+            report.board.workerBrushAnswersPerSecond = board.brushAnswersPerSecond;
+            report.board.workerPlaybackStepsPerSecond = board.playbackStepsPerSecond;
+            report.board.workerLoadToFirstAnswerMs = board.loadToFirstAnswerMs;
+          } else {
+            run.errors.push({ stage: `board worker at ${size} events`, error: board.error });
+          }
+        }
         if (options.duckdbRuns > 0) report.duckdb.sizes[size] = duckdb;
         if (isError(duckdb) && options.duckdbRuns > 0) run.errors.push({ stage: `DuckDB at ${size} events`, error: duckdb.error });
       }
@@ -610,7 +696,7 @@ async function main(): Promise<void> {
   report.errors = run.errors;
   report.stageSeconds = run.seconds;
   report.machine.loadAverage.end = Math.round(loadavg()[0] * 100) / 100;
-  report.table = [...importRows(report), ...engineRows(report)];
+  report.table = [...importRows(report), ...engineRows(report), ...boardRows(report)];
   report.totalSeconds = Math.round((performance.now() - startedAt) / 100) / 10;
   const stamp = report.date.replace(/:/g, '-');
   const file = join(RESULTS, `bench-${stamp}.json`);

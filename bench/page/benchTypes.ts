@@ -202,5 +202,32 @@ export interface EngineSizeResult {
   /** All typed arrays of the table (incl. chunkRow and cell dictionaries) / events. */
   tableBytesPerEvent: number;
   hotspotsAtT: number;
+  /** The board worker's whole answer (BoardDataService over the same store), or why it failed. */
+  board: BoardWorkerResult | { error: string };
   duckdb: DuckDbResult | { error: string };
+}
+
+/**
+ * The board worker's side of the board numbers (issue 13): BoardDataService in a fresh worker over
+ * the same store, every answer timed inside the worker (no transfer, no main thread). The app-side
+ * end-to-end numbers (filter click → layers updated, …) are measured through the real app.
+ */
+export interface BoardWorkerResult {
+  /** load({ snapshot: false }) → the first boardQuery's answer (links still pending), ms. */
+  loadToFirstAnswerMs: number;
+  loadMs: number;
+  firstAnswerMs: number;
+  /** Indexing the cross-border links once, right after the first answer, ms. */
+  linksMs: number;
+  /** Whole answers to filter changes (every field, links included): median and every run, ms. */
+  workerAnswerMs: number;
+  workerAnswerRunsMs: number[];
+  /** Interactive answers while the window is dragged: answers per second (1000 / median). */
+  brushAnswersPerSecond: number;
+  brushMedianMs: number;
+  /** Playback steps of T (one hour each): steps per second (1000 / median). */
+  playbackStepsPerSecond: number;
+  playbackMedianMs: number;
+  /** Details of the top hotspot (first page of 50 by weight), median ms. */
+  detailsMs: number;
 }

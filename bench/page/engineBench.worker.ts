@@ -12,8 +12,10 @@ import { computeHotspots, type HotspotResult } from '../../src/risk/computeHotsp
 import { queryBytesPerEvent, queryColumns, type EventTable } from '../../src/risk/EventTable.ts';
 import { resolveRiskParams, type RiskParams } from '../../src/risk/RiskParams.ts';
 import { DexieEventStore, importRecords, type ParsedBatch } from '../../src/store/index.ts';
+import { BoardDataService } from '../../src/board/BoardDataService.ts';
+import type { BoardQuery, Viewport } from '../../src/board/BoardQuery.ts';
 import { benchQueries, riskFilters } from './benchQueries.ts';
-import type { BenchQuery, DuckDbResult, EngineSeedResult, EngineSizeResult } from './benchTypes.ts';
+import type { BenchQuery, BoardWorkerResult, DuckDbResult, EngineSeedResult, EngineSizeResult } from './benchTypes.ts';
 import { closeDuckDb, duckHotspots, hotspotSql, loadDuckDb, type DecayModel, type RankedCell } from './duckdbHotspots.ts';
 import { median, quantile } from './stats.ts';
 
@@ -155,6 +157,88 @@ async function duckdbSide(
   }
 }
 
+/** The whole Bay Area at zoom 9, as a 1600×1000 board shows it. */
+const BAY_VIEWPORT: Viewport = { west: 112.9, south: 21.9, east: 114.6, north: 23.0, zoom: 9 };
+
+/**
+ * The board worker's answers over the store `dbName` (bench rows C): load → first answer, whole
+ * answers to filter changes, brush (interactive) answers, playback steps and details. Exposed as a
+ * hook so that the app-side measurement can time the same queries end to end.
+ */
+async function measureBoard(dbName: string, options: EngineMeasureOptions): Promise<BoardWorkerResult> {
+  const queries = benchQueries(options.now, options.reaggregationRuns);
+  let requestId = 0;
+  const service = new BoardDataService({
+    loadStoredChunks: async () => {
+      const store = await DexieEventStore.open({ name: dbName });
+      try {
+        const published = await store.loadPublishedChunks();
+        return published.map(({ chunk, mask, maskedRows }) => ({ chunk, mask: maskedRows > 0 ? mask : undefined }));
+      } finally {
+        store.close();
+      }
+    },
+    buildDemoChunks: () => [],
+    now: () => options.now,
+  });
+  const boardQuery = (query: BenchQuery, extra: Partial<BoardQuery> = {}): BoardQuery => ({
+    requestId: ++requestId,
+    params: { time: query.time, resolution: 7 },
+    filters: riskFilters(query),
+    viewport: BAY_VIEWPORT,
+    detailCount: 25,
+    ...extra,
+  });
+  const startedAt = performance.now();
+  await service.load({ snapshot: false });
+  const loadedAt = performance.now();
+  const first = await service.boardQuery(boardQuery(queries[0]));
+  const firstAt = performance.now();
+  // The links are indexed right after the first answer; the next answers carry them.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const linksMs = performance.now() - firstAt;
+
+  for (let w = 0; w < options.warmups; w++) await service.boardQuery(boardQuery(queries[(w + 1) % queries.length]));
+  const answerMs: number[] = [];
+  for (const query of queries) {
+    if (query.change !== 'filter') continue;
+    answerMs.push((await service.boardQuery(boardQuery(query))).timing.totalMs);
+  }
+  const DAY = 86_400_000;
+  const brushMs: number[] = [];
+  for (let k = 0; k < 30; k++) {
+    const brush = { time: options.now - k * 2 * 3_600_000, windowMs: (20 + k / 3) * DAY, resolution: 7 };
+    brushMs.push((await service.boardQuery(boardQuery(queries[0], { interactive: true, params: brush }))).timing.totalMs);
+  }
+  const stepMs: number[] = [];
+  for (let k = 0; k < 61; k++) {
+    const at = options.now - 20 * DAY + k * 3_600_000;
+    stepMs.push((await service.step(boardQuery(queries[0], { params: { time: at, resolution: 7 } }))).timing.totalMs);
+  }
+  const detailsMs: number[] = [];
+  const cell = first.hotspots[0]?.cell;
+  for (let k = 0; cell !== undefined && k < 5; k++) {
+    const at = performance.now();
+    await service.details({ requestId: ++requestId, selection: { kind: 'hotspot', cell }, params: { time: queries[0].time, resolution: 7 }, filters: {}, sort: { key: 'weight', descending: true }, page: 0, pageSize: 50 });
+    detailsMs.push(performance.now() - at);
+  }
+  const brushMedianMs = median(brushMs);
+  const playbackMedianMs = median(stepMs.slice(1));
+  return {
+    loadToFirstAnswerMs: firstAt - startedAt,
+    loadMs: loadedAt - startedAt,
+    firstAnswerMs: firstAt - loadedAt,
+    linksMs,
+    workerAnswerMs: median(answerMs),
+    workerAnswerRunsMs: answerMs,
+    brushAnswersPerSecond: 1000 / brushMedianMs,
+    brushMedianMs,
+    playbackStepsPerSecond: 1000 / playbackMedianMs,
+    playbackMedianMs,
+    detailsMs: detailsMs.length > 0 ? median(detailsMs) : Number.NaN,
+  };
+}
+
 async function measure(events: number, dbName: string, options: EngineMeasureOptions): Promise<EngineSizeResult> {
   const queries = benchQueries(options.now, options.reaggregationRuns);
 
@@ -193,6 +277,14 @@ async function measure(events: number, dbName: string, options: EngineMeasureOpt
     timingsMs.push(performance.now() - at);
   }
 
+  // 3. The board worker's whole answers over the same store.
+  let board: BoardWorkerResult | { error: string };
+  try {
+    board = await measureBoard(dbName, options);
+  } catch (error) {
+    board = { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
+
   // 4. DuckDB-WASM on the same events, same browser, same run.
   let duckdb: DuckDbResult | { error: string };
   if (options.duckdbRuns > 0) {
@@ -221,11 +313,12 @@ async function measure(events: number, dbName: string, options: EngineMeasureOpt
     queryBytesPerEvent: queryBytesPerEvent(table),
     tableBytesPerEvent: table.count > 0 ? tableBytes(table) / table.count : Number.NaN,
     hotspotsAtT: first.cells.length,
+    board,
     duckdb,
   };
 }
 
-const api = { seed, measure };
+const api = { seed, measure, measureBoard };
 
 /** What the page calls through Comlink. */
 export type EngineBenchApi = typeof api;
