@@ -88,6 +88,21 @@ describe('importFeedStream', () => {
     expect(fast.pauses).toBe(0);
   });
 
+  it('reports the import from its start, before the first byte arrives, then reading and publishing', async () => {
+    const phases: string[] = [];
+    const report = await importFeedStream(open(), {
+      feedName: 'feed.csv',
+      stream: streamOf(bytes, 4096).stream,
+      totalBytes: bytes.length,
+      progressIntervalMs: 0,
+      onProgress: ({ phase, rows, bytesRead }) => phases.push(`${phase}:${rows > 0 ? 'rows' : 0}:${bytesRead > 0 ? 'bytes' : 0}`),
+    });
+    expect(report.counts.accepted).toBe(900);
+    expect(phases[0]).toBe('reading:0:0');
+    expect(phases.slice(1, -1).every((phase) => phase.startsWith('reading:'))).toBe(true);
+    expect(phases.at(-1)).toBe('publishing:rows:bytes');
+  });
+
   it('leaves the store as before and cancels the stream when cancelled mid-way', async () => {
     const store = open();
     const before = await observableState(store);

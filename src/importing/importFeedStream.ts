@@ -43,6 +43,8 @@ export interface FeedImportRequest {
  */
 export async function importFeedStream(store: EventStore, request: FeedImportRequest): Promise<ImportReport> {
   const now = request.now ?? (() => performance.now());
+  // Shown at once: the first bytes (a download) or the store's first answer may take a while.
+  request.onProgress?.({ feedName: request.feedName, bytesRead: 0, totalBytes: request.totalBytes ?? 0, rows: 0, rowsPerSecond: 0, phase: 'reading' });
   const reader = request.stream.getReader();
   const first = await readNonEmpty(reader);
   if (!first) throw new FeedReadError('empty', `${request.feedName} is empty: there is nothing to import.`);

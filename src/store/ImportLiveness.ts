@@ -9,7 +9,8 @@ export interface ImportLiveness {
   liveImports(): Promise<Set<string>>;
 }
 
-const LOCK_PREFIX = 'tidegate-import:';
+/** Prefix of the Web Lock names that mark an import live: the prefix, then the import id. */
+export const LIVE_IMPORT_LOCK_PREFIX = 'tidegate-import:';
 
 /** Liveness that sees nothing: every running import found at cleanup counts as abandoned. */
 export const NO_LIVENESS: ImportLiveness = {
@@ -31,7 +32,7 @@ export function defaultImportLiveness(): ImportLiveness {
   return {
     hold(importId) {
       return new Promise((resolveHold) => {
-        void locks.request(LOCK_PREFIX + importId, { mode: 'exclusive' }, () => {
+        void locks.request(LIVE_IMPORT_LOCK_PREFIX + importId, { mode: 'exclusive' }, () => {
           return new Promise<void>((release) => resolveHold(() => release()));
         });
       });
@@ -40,7 +41,7 @@ export function defaultImportLiveness(): ImportLiveness {
       const snapshot = await locks.query();
       const ids = new Set<string>();
       for (const lock of [...(snapshot.held ?? []), ...(snapshot.pending ?? [])]) {
-        if (lock.name?.startsWith(LOCK_PREFIX)) ids.add(lock.name.slice(LOCK_PREFIX.length));
+        if (lock.name?.startsWith(LIVE_IMPORT_LOCK_PREFIX)) ids.add(lock.name.slice(LIVE_IMPORT_LOCK_PREFIX.length));
       }
       return ids;
     },

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LIVE_IMPORT_LOCK_PREFIX } from './ImportLiveness.ts';
 import { IMPORT_LOCK_NAME, type ImportLock, type ImportLockManager, localImportLock, webImportLock } from './ImportLock.ts';
 
 /**
@@ -77,6 +78,10 @@ const kinds: { name: string; create(): { lock: ImportLock; pending(): number } }
     },
   },
 ];
+
+it('names the import turn apart from the locks that mark imports live (cleanup would take it for one)', () => {
+  expect(IMPORT_LOCK_NAME.startsWith(LIVE_IMPORT_LOCK_PREFIX)).toBe(false);
+});
 
 describe.each(kinds)('$name', ({ create }) => {
   it('grants at once when free, else after the holder releases, telling the waiter once', async () => {
