@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { runCli } from '../../src/cli/runCli.ts';
+import { holdStoreTables, openStorePage } from './support/holdStoreTables.ts';
 import { launchChromium } from './support/launchChromium.ts';
 import { openBoard, saveScreenshot, waitForBoardReady } from './support/openBoard.ts';
+import { lineStartOffset, serveStalledFeed } from './support/serveStalledFeed.ts';
 import { appDist, serveStatic, type StaticSite } from './support/serveStatic.ts';
+import { countStored, importTurns, storedRecords } from './support/storeProbes.ts';
 import { fixtureDir, writeBadEncodingCsv, writeDemoCsv, writeMixedCsv } from './support/writeFeedFixtures.ts';
 
 let browser: Browser;
@@ -93,53 +96,66 @@ describe('importing feeds in the board', () => {
 
   it('leaves the store exactly as before when an import is cancelled or its tab is closed mid-way', async () => {
     const small = writeMixedCsv(dir, 'base.csv');
-    const big = await writeDemoCsv(dir, 'big-feed.csv', 400_000, 11);
+    const big = await writeDemoCsv(dir, 'big-feed.csv', 60_000, 11);
+    // As a feed, its download stops after 55,000 rows: one 50,000-row chunk gets staged, the rest never comes.
+    const feed = await serveStalledFeed(big, lineStartOffset(big, 55_001));
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+    const unchanged = '4 events stored (0 superseded) in 1 chunks';
     try {
       const page = await context.newPage();
       await page.goto(`${site.appUrl}?lang=en`);
       await waitForBoardReady(page);
+      const storePage = await openStorePage(context, site.appUrl);
       await importThroughInput(page, [small]);
-      await expect.poll(() => storedRows(page)).toContain('4 events stored');
+      await expect.poll(() => storedRows(page)).toContain(unchanged);
 
-      // Cancel from the progress bar.
+      // A file import cancelled while it runs: a write transaction another tab holds keeps it at its
+      // first write, so it cannot finish before the click, however fast the machine.
+      const hold = await holdStoreTables(storePage, ['imports']);
+      await page.bringToFront();
       await page.setInputFiles('[data-testid="import-file-input"]', [big]);
-      await page.waitForSelector('[data-testid="import-progress"]');
-      await page.waitForFunction(() => /[1-9][\d,]{4,} rows/.test(document.querySelector('[data-testid="import-progress"]')?.textContent ?? ''));
+      await page.waitForSelector('[data-import-phase="reading"]');
       await page.click('[data-testid="import-cancel"]');
+      // The import worker has taken the cancel before the held write is let go.
+      await page.waitForSelector('[data-import-phase="cancelling"]');
+      await hold.release();
       await page.waitForSelector('[data-testid="import-error"]');
-      expect(await page.locator('[data-testid="import-error"]').first().textContent()).toMatch(/cancel/i);
-      await expect.poll(() => storedRows(page)).toContain('4 events stored (0 superseded) in 1 chunks');
+      expect(await page.locator('[data-testid="import-error"]').first().textContent()).toMatch(/big-feed\.csv.*cancel/i);
+      await expect.poll(() => storedRows(page)).toContain(unchanged);
+      expect(await storedRecords(storePage)).toEqual({ chunks: 1, masks: 1, imports: { published: 1 } });
 
-      // Close the tab in the middle of an import, then open the board again.
-      await page.setInputFiles('[data-testid="import-file-input"]', [big]);
-      await page.waitForFunction(() => /[1-9][\d,]{6,} rows/.test(document.querySelector('[data-testid="import-progress"]')?.textContent ?? ''));
+      // A feed download cancelled mid-way, with a chunk already staged.
+      await page.click('text=Feed URLs (0)');
+      await page.fill('input[type="url"]', feed.url);
+      await page.fill('.feed-form input[type="text"]', 'Stalling feed');
+      await page.fill('.feed-form input[type="number"]', '1440');
+      await page.click('text=Add and fetch');
+      await expect.poll(() => countStored(storePage, 'chunks'), { timeout: 60_000 }).toBe(2);
+      expect(await page.getAttribute('[data-testid="import-progress"]', 'data-import-phase')).toBe('reading');
+      await page.click('[data-testid="import-cancel"]');
+      await expect.poll(() => page.locator('[data-testid="import-error"]').count()).toBe(2);
+      expect(await page.locator('[data-testid="import-error"]').first().textContent()).toMatch(/cancel/i);
+      await expect.poll(() => storedRows(page)).toContain(unchanged);
+      expect(await storedRecords(storePage)).toEqual({ chunks: 1, masks: 1, imports: { published: 1 } });
+
+      // The tab closed in the middle of the download, then the board opened again.
+      await page.click('text=Fetch now');
+      await expect.poll(() => countStored(storePage, 'chunks'), { timeout: 60_000 }).toBe(2);
       await page.close();
+      // The closed tab's import has ended with its worker (its locks are gone), not just left the screen.
+      await expect.poll(() => importTurns(storePage), { timeout: 30_000 }).toEqual({ held: 0, waiting: 0, running: 0 });
       const reopened = await context.newPage();
       await reopened.goto(`${site.appUrl}?lang=en`);
       await waitForBoardReady(reopened);
-      await expect.poll(() => storedRows(reopened)).toContain('4 events stored (0 superseded) in 1 chunks');
+      await expect.poll(() => storedRows(reopened)).toContain(unchanged);
       expect(await reopened.getAttribute('.board', 'data-demo')).toBe('false');
-      // Nothing of the killed import is left: every stored chunk is a published one (has its mask).
-      const leftovers = await reopened.evaluate(async () => {
-        const request = indexedDB.open('tidegate');
-        const db: IDBDatabase = await new Promise((resolve, reject) => {
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        const keys = (store: string): Promise<IDBValidKey[]> =>
-          new Promise((resolve) => {
-            const get = db.transaction(store).objectStore(store).getAllKeys();
-            get.onsuccess = () => resolve(get.result);
-          });
-        const [chunks, masks] = [await keys('chunks'), await keys('masks')];
-        db.close();
-        return { chunks: chunks.length, masks: masks.length };
-      });
-      expect(leftovers).toEqual({ chunks: 1, masks: 1 });
+      // Nothing of the killed import is left: its staged chunk was deleted when the board opened again.
+      expect(await storedRecords(storePage)).toEqual({ chunks: 1, masks: 1, imports: { published: 1, abandoned: 1 } });
+      expect(feed.requests()).toBe(2);
     } finally {
       await context.close();
+      await feed.close();
     }
   });
 });
