@@ -67,6 +67,7 @@ time('hotspot shapes (cached outlines)', () => engine.hotspotShapes(ranked.resul
 time('sites + channels (filter change)', (k) => engine.places(params, FILTERS[(k + 5) % 5]));
 time('alerts (filter change)', (k) => engine.alerts(params, FILTERS[(k + 5) % 5]));
 time('facets + figures (filter change)', (k) => engine.windowSummary(params, FILTERS[(k + 5) % 5]));
+time('window answer: facets, figures, events, histogram', (k) => engine.windowAnswer(params, FILTERS[(k + 5) % 5], { west: 112.9, south: 21.9, east: 114.6, north: 23.0, zoom: 9 }));
 time('histogram (filter change)', (k) => engine.histogram(FILTERS[(k + 5) % 5]));
 const bay = { west: 112.9, south: 21.9, east: 114.6, north: 23.0, zoom: 9 };
 const port = { west: 113.52, south: 22.18, east: 113.6, north: 22.24, zoom: 14 };
