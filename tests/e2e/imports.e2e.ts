@@ -116,9 +116,13 @@ describe('importing feeds in the board', () => {
       await page.bringToFront();
       await page.setInputFiles('[data-testid="import-file-input"]', [big]);
       await page.waitForSelector('[data-import-phase="reading"]');
+      // The button holds still whatever the progress line says (checked again below at 55,000 rows).
+      const cancelBox = () => page.locator('[data-testid="import-cancel"]').boundingBox();
+      const startBox = await cancelBox();
       await page.click('[data-testid="import-cancel"]');
       // The import worker has taken the cancel before the held write is let go.
       await page.waitForSelector('[data-import-phase="cancelling"]');
+      expect(await cancelBox()).toEqual(startBox);
       await hold.release();
       await page.waitForSelector('[data-testid="import-error"]');
       expect(await page.locator('[data-testid="import-error"]').first().textContent()).toMatch(/big-feed\.csv.*cancel/i);
@@ -133,6 +137,7 @@ describe('importing feeds in the board', () => {
       await page.click('text=Add and fetch');
       await expect.poll(() => countStored(storePage, 'chunks'), { timeout: 60_000 }).toBe(2);
       expect(await page.getAttribute('[data-testid="import-progress"]', 'data-import-phase')).toBe('reading');
+      expect(await cancelBox()).toEqual(startBox);
       await page.click('[data-testid="import-cancel"]');
       await expect.poll(() => page.locator('[data-testid="import-error"]').count()).toBe(2);
       expect(await page.locator('[data-testid="import-error"]').first().textContent()).toMatch(/cancel/i);
