@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { BASEMAP_PALETTES, type BasemapTheme } from '../../src/app/map/basemapStyle.ts';
+import { PORT_ZOOM_PLACES, type PortZoomPlace } from '../../src/geo/basemap/portZoomProbes.ts';
+import type { LonLat } from '../../src/geo/LonLat.ts';
+import { launchChromium } from './support/launchChromium.ts';
+import { openBoard, saveScreenshot, waitForBoardReady } from './support/openBoard.ts';
+import { appDist, serveStatic, type StaticSite } from './support/serveStatic.ts';
+
+let browser: Browser;
+let site: StaticSite;
+
+beforeAll(async () => {
+  site = await serveStatic(appDist(), '/ops/boards/tidegate/');
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** MapLibre's world size in pixels at a zoom (512-pixel tiles). */
+function worldSize(zoom: number): number {
+  return 512 * 2 ** zoom;
+}
+
+/** Web Mercator pixel position of a point in a world of `size` pixels. */
+function mercatorPixel([lon, lat]: LonLat, size: number): [number, number] {
+  const sinLat = Math.sin((lat * Math.PI) / 180);
+  return [((lon + 180) / 360) * size, (0.5 - Math.log((1 + sinLat) / (1 - sinLat)) / (4 * Math.PI)) * size];
+}
+
+function hexToRgb(hex: string): [number, number, number] {
+  const value = Number.parseInt(hex.slice(1, 7), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
+
+/** The RGB of each listed pixel of a PNG, decoded in the page. */
+async function pixelsOf(page: Page, png: Buffer, points: [number, number][]): Promise<[number, number, number][]> {
+  return page.evaluate(
+    async ({ base64, points }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      return points.map(([x, y]) => {
+        const [r, g, b] = context.getImageData(x, y, 1, 1).data;
+        return [r, g, b] as [number, number, number];
+      });
+    },
+    { base64: png.toString('base64'), points },
+  );
+}
+
+/** Names the basemap colour nearest to `rgb`: a jurisdiction's land, or `water`. */
+function basemapColourName(theme: BasemapTheme, rgb: [number, number, number]): { name: string; distance: number } {
+  const palette = BASEMAP_PALETTES[theme];
+  const named: [string, string][] = [['water', palette.water], ...Object.entries(palette.land)];
+  let best = { name: '', distance: Infinity };
+  for (const [name, hex] of named) {
+    const target = hexToRgb(hex);
+    const distance = Math.max(...target.map((v, i) => Math.abs(v - rgb[i])));
+    if (distance < best.distance) best = { name, distance };
+  }
+  return best;
+}
+
+/** Where each probe of a place falls in the page, with the map's canvas placed as it is. */
+async function probePixels(page: Page, place: PortZoomPlace): Promise<[number, number][]> {
+  const box = await page.locator('canvas.maplibregl-canvas').boundingBox();
+  if (!box) throw new Error('no map canvas');
+  const size = worldSize(place.view.zoom);
+  const [cx, cy] = mercatorPixel([place.view.lon, place.view.lat], size);
+  return place.probes.map(({ name, position }) => {
+    const [px, py] = mercatorPixel(position, size);
+    const x = Math.round(box.x + box.width / 2 + (px - cx));
+    const y = Math.round(box.y + box.height / 2 + (py - cy));
+    const margin = 20;
+    if (x < box.x + margin || x > box.x + box.width - margin || y < box.y + margin || y > box.y + box.height - margin) {
+      throw new Error(`${place.id}: ${name} falls outside the ${Math.round(box.width)}×${Math.round(box.height)} map at ${x},${y}`);
+    }
+    return [x, y];
+  });
+}
+
+describe('basemap detail at port zoom', () => {
+  for (const theme of ['dark', 'light'] as const) {
+    for (const place of PORT_ZOOM_PLACES) {
+      const { zoom, lat, lon } = place.view;
+      it(`draws the reclaimed land of ${place.id} as land at zoom ${zoom} (${theme})`, async () => {
+        const { context, page, blockedRequests, pageErrors } = await openBoard(browser, `${site.appUrl}?lang=en&theme=${theme}#view=${zoom}/${lat}/${lon}`);
+        // Software WebGL on two busy cores can take longer than the 30 s default to screenshot.
+        context.setDefaultTimeout(120_000);
+        try {
+          await waitForBoardReady(page);
+          // The data layers sit on their own canvas above the basemap: hide them, keep the page.
+          await page.addStyleTag({ content: '.maplibregl-map canvas:not(.maplibregl-canvas) { visibility: hidden !important; }' });
+          await saveScreenshot(page, `basemap-${place.id}-${theme}`);
+          // For the probes, nothing but the basemap canvas: no panel, badge or control on top.
+          await page.addStyleTag({ content: 'body * { visibility: hidden !important; } canvas.maplibregl-canvas { visibility: visible !important; }' });
+          const points = await probePixels(page, place);
+          const colours = await pixelsOf(page, await page.screenshot(), points);
+          const seen = place.probes.map(({ name, expected }, i) => {
+            const { name: colour, distance } = basemapColourName(theme, colours[i]);
+            return { probe: name, expected: expected ?? 'water', colour, close: distance <= 8 };
+          });
+          expect(seen).toEqual(seen.map((s) => ({ ...s, colour: s.expected, close: true })));
+          expect(blockedRequests).toEqual([]);
+          expect(pageErrors).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+});
