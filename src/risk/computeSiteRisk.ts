@@ -1,14 +1,14 @@
-import { accumulateHotspots, type HotspotSums } from './accumulateHotspots.ts';
+import { accumulatePlaces, type PlaceSums } from './accumulatePlaces.ts';
 import type { FilterInput } from './buildFilterMask.ts';
-import { createCellRecords, recordBreakdowns } from './CellRecords.ts';
+import { createCellRecords, recordBreakdowns, RECORD_COUNT, RECORD_SCORE } from './CellRecords.ts';
 import type { Breakdowns } from './collectBreakdowns.ts';
 import type { EventTable } from './EventTable.ts';
-import { planFilters, type FilterPlan } from './planFilters.ts';
-import { prepareQuery, type PreparedQuery } from './prepareQuery.ts';
+import { planFilters } from './planFilters.ts';
+import { prepareQuery } from './prepareQuery.ts';
 import type { QueryCaches } from './QueryCaches.ts';
 import { idRanks, rankGroups } from './rankGroups.ts';
 import type { ReferenceChannel, ReferenceSite } from './ReferencePlaces.ts';
-import { resolveRiskParams, type ResolvedRiskParams, type RiskParams } from './RiskParams.ts';
+import { resolveRiskParams, type RiskParams } from './RiskParams.ts';
 import { attributeChannels, attributeSites, type PlaceAttribution } from './siteAttribution.ts';
 import { windowRuns } from './windowRuns.ts';
 
@@ -36,37 +36,31 @@ export interface SiteRiskResult {
   channels: PlaceRisk;
 }
 
-/** One evaluation's windows and filters, shared by the site and the channel pass. */
-interface PlacePass {
-  table: EventTable;
-  params: ResolvedRiskParams;
-  query: PreparedQuery;
-  previousQuery: PreparedQuery;
-  plan: FilterPlan;
-  runs: Int32Array;
+/** Zeroed sums for the places of one attribution (group 0: no place; place p is group p + 1). */
+function placeSums(attribution: PlaceAttribution, sourceCount: number): PlaceSums {
+  const groupCount = attribution.ids.length + 1;
+  return { groups: attribution.index, records: createCellRecords(groupCount, sourceCount), previous: new Float64Array(groupCount) };
 }
 
-/**
- * Scores the places of one attribution with the fused hotspot pass (accumulateHotspots) over the
- * attribution column: the same sums, breakdowns and bits as accumulateWeights and
- * collectBreakdowns, in one visit of the blocks that meet either window.
- */
-function placeRisk(pass: PlacePass, attribution: PlaceAttribution): PlaceRisk {
-  const { table, params } = pass;
-  // Group 0 collects the events attributed to no place; place p is group p + 1.
+/** Ranks and describes the places of one attribution from its sums. */
+function placeRisk(attribution: PlaceAttribution, sums: PlaceSums, topN: number): PlaceRisk {
   const groupCount = attribution.ids.length + 1;
-  const sums: HotspotSums = { scores: new Float64Array(groupCount), counts: new Uint32Array(groupCount), previous: new Float64Array(groupCount) };
-  const records = createCellRecords(groupCount, table.sources.length);
-  accumulateHotspots(table, attribution.index, pass.query, pass.previousQuery, pass.plan, pass.runs, sums, records);
+  const { values, stride } = sums.records;
+  const scores = new Float64Array(groupCount);
+  const counts = new Uint32Array(groupCount);
+  for (let g = 0; g < groupCount; g++) {
+    scores[g] = values[g * stride + RECORD_SCORE];
+    counts[g] = values[g * stride + RECORD_COUNT];
+  }
   const ranks = idRanks(['', ...attribution.ids]);
-  const groupOrder = rankGroups(sums.scores, sums.counts, { first: 1, includeEmpty: true, tieRank: ranks });
-  const details = recordBreakdowns(records, groupOrder.subarray(0, params.topN));
+  const groupOrder = rankGroups(scores, counts, { first: 1, includeEmpty: true, tieRank: ranks });
+  const details = recordBreakdowns(sums.records, groupOrder.subarray(0, topN));
   details.groups = details.groups.map((group) => group - 1);
   return {
     ids: attribution.ids,
     referenceCount: attribution.referenceCount,
-    scores: sums.scores.slice(1),
-    counts: sums.counts.slice(1),
+    scores: scores.slice(1),
+    counts: counts.slice(1),
     previous: sums.previous.slice(1),
     order: groupOrder.map((group) => group - 1),
     details,
@@ -78,7 +72,8 @@ function placeRisk(pass: PlacePass, attribution: PlaceAttribution): PlaceRisk {
  * the site its record names, else to the nearest site within the site radius; and, independently,
  * to the channel its record names, else to the channel polyline passing nearest within the channel
  * radius. Radii default to the ones the table was built with. The previous window (trend) is
- * always scored here.
+ * always scored here. Sites and channels are summed in one pass (accumulatePlaces): the fused
+ * hotspot pass over both attribution columns.
  */
 export function computeSiteRisk(
   table: EventTable,
@@ -91,15 +86,11 @@ export function computeSiteRisk(
   const resolved = resolveRiskParams(params);
   const query = prepareQuery(table, resolved);
   const previousQuery = prepareQuery(table, resolved, resolved.time - resolved.windowMs);
-  const pass: PlacePass = {
-    table,
-    params: resolved,
-    query,
-    previousQuery,
-    plan: planFilters(table, filters, query.weightTable, caches),
-    runs: windowRuns(table, query, previousQuery),
-  };
+  const plan = planFilters(table, filters, query.weightTable, caches);
   const siteAttribution = attributeSites(table, sites, resolved.siteRadiusKm ?? table.siteRadiusKm, caches);
   const channelAttribution = attributeChannels(table, channels, resolved.channelRadiusKm ?? table.channelRadiusKm, caches);
-  return { sites: placeRisk(pass, siteAttribution), channels: placeRisk(pass, channelAttribution) };
+  const siteSums = placeSums(siteAttribution, table.sources.length);
+  const channelSums = placeSums(channelAttribution, table.sources.length);
+  accumulatePlaces(table, query, previousQuery, plan, windowRuns(table, query, previousQuery), siteSums, channelSums);
+  return { sites: placeRisk(siteAttribution, siteSums, resolved.topN), channels: placeRisk(channelAttribution, channelSums, resolved.topN) };
 }
