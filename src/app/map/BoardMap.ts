@@ -2,11 +2,12 @@ import * as maplibregl from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import type { Layer } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import basemapUrl from '../../geo/data/gbaBasemap.json?url';
 import { GBA_VIEW_BOX } from '../../geo/referenceGeography.ts';
 import { BASEMAP_DEFAULTS } from '../../geo/basemap/buildBasemap.ts';
-import type { Theme } from '../preferences.ts';
+import type { Viewport } from '../../board/BoardQuery.ts';
+import type { Camera, Theme } from '../../view/ViewState.ts';
 import { buildBasemapStyle } from './basemapStyle.ts';
 
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
@@ -16,34 +17,51 @@ function resolvedBasemapUrl(): string {
   return new URL(basemapUrl, document.baseURI).href;
 }
 
-function basemapClipBox(): [[number, number], [number, number]] {
-  const [west, south, east, north] = BASEMAP_DEFAULTS.clipBox;
+function lngLatBox([west, south, east, north]: readonly number[]): [[number, number], [number, number]] {
   return [
     [west, south],
     [east, north],
   ];
 }
 
+/** What the board map reports to its owner. */
+export interface BoardMapEvents {
+  onHover(info: PickingInfo): void;
+  onClick(info: PickingInfo): void;
+  /** After every frame the overlay draws (to time layer updates and know when new layers are on screen). */
+  onAfterRender(): void;
+}
+
+/** Camera differences below these are the URL's rounding, not a move (zoom 2 decimals, degrees 5). */
+const SAME_ZOOM = 0.006;
+const SAME_DEGREES = 2e-5;
+
+/** Whether two cameras differ by no more than the URL's rounding. */
+export function sameCamera(a: Camera, b: Camera): boolean {
+  return Math.abs(a.zoom - b.zoom) < SAME_ZOOM && Math.abs(a.lat - b.lat) < SAME_DEGREES && Math.abs(a.lon - b.lon) < SAME_DEGREES;
+}
+
 /**
- * The board's one MapLibre map with its one deck.gl overlay, for the page's whole life.
- * Themes swap the basemap style; data layers are replaced through `setLayers`.
+ * The board's one MapLibre map with its one deck.gl overlay, for the page's whole life. The map
+ * never writes the URL itself: its owner reads `camera()` on moveend and applies outside cameras
+ * with `jumpTo`. Themes and line scale swap the basemap style; data layers go through `setLayers`
+ * (deck.gl diffs them by id).
  */
 export class BoardMap {
   readonly map: maplibregl.Map;
   private readonly overlay: MapboxOverlay;
+  private theme: Theme;
+  private lineScale: number;
 
-  constructor(container: HTMLElement, theme: Theme, attribution: string) {
-    const [west, south, east, north] = GBA_VIEW_BOX;
+  constructor(container: HTMLElement, theme: Theme, lineScale: number, camera: Camera | null, attribution: string, events: BoardMapEvents) {
+    this.theme = theme;
+    this.lineScale = lineScale;
     this.map = new maplibregl.Map({
       container,
-      style: buildBasemapStyle(theme, resolvedBasemapUrl()),
-      bounds: [
-        [west, south],
-        [east, north],
-      ],
+      style: buildBasemapStyle(theme, resolvedBasemapUrl(), lineScale),
+      ...(camera === null ? { bounds: lngLatBox(GBA_VIEW_BOX) } : { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom }),
       // The basemap is clipped to this box: panning further would show its straight edge.
-      maxBounds: basemapClipBox(),
-      hash: 'view',
+      maxBounds: lngLatBox(BASEMAP_DEFAULTS.clipBox),
       minZoom: 5,
       maxZoom: 15,
       attributionControl: { compact: true, customAttribution: attribution },
@@ -53,19 +71,36 @@ export class BoardMap {
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
-    // Overlaid (not interleaved) mode: interleaved rendering throws with maplibre-gl 6.
-    this.overlay = new MapboxOverlay({ interleaved: false, layers: [] });
+    // Overlaid (not interleaved) mode: interleaved rendering throws with maplibre-gl 6. The overlay
+    // keeps its last frame (preserveDrawingBuffer) so that capture() can copy it at any time.
+    this.overlay = new MapboxOverlay({
+      interleaved: false,
+      layers: [],
+      pickingRadius: 4,
+      onHover: (info) => events.onHover(info),
+      onClick: (info) => events.onClick(info),
+      onAfterRender: () => events.onAfterRender(),
+      deviceProps: { webgl: { preserveDrawingBuffer: true } },
+    });
     this.map.addControl(this.overlay);
   }
 
-  /** Resolves once the basemap style and its data have loaded. */
-  whenLoaded(): Promise<void> {
-    return this.map.loaded() ? Promise.resolve() : new Promise((resolve) => this.map.once('load', () => resolve()));
+  /**
+   * Resolves once the basemap style and its data have loaded. The compact attribution is folded
+   * then (MapLibre shows it open until the first drag, over the map's bottom edge).
+   */
+  async whenLoaded(): Promise<void> {
+    if (!this.map.loaded()) await new Promise<void>((resolve) => this.map.once('load', () => resolve()));
+    this.map.getContainer().querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show');
   }
 
-  /** Swaps the basemap palette; the deck.gl layers are untouched. */
-  setTheme(theme: Theme): void {
-    this.map.setStyle(buildBasemapStyle(theme, resolvedBasemapUrl()));
+  /** Swaps the basemap palette or line widths (diffed by MapLibre: the source is kept); the deck.gl layers are untouched. */
+  setStyle(theme: Theme, lineScale: number): boolean {
+    if (theme === this.theme && lineScale === this.lineScale) return false;
+    this.theme = theme;
+    this.lineScale = lineScale;
+    this.map.setStyle(buildBasemapStyle(theme, resolvedBasemapUrl(), lineScale));
+    return true;
   }
 
   /** Replaces the overlay's data layers (deck.gl diffs them by id). */
@@ -73,9 +108,81 @@ export class BoardMap {
     this.overlay.setProps({ layers });
   }
 
-  /** Current zoom, for layers that show detail only when zoomed in. */
-  get zoom(): number {
-    return this.map.getZoom();
+  /** Sets how far around the pointer picking looks, CSS pixels. */
+  setPickingRadius(pixels: number): void {
+    this.overlay.setProps({ pickingRadius: Math.round(pixels) });
+  }
+
+  /** The camera now. */
+  camera(): Camera {
+    const { lng, lat } = this.map.getCenter();
+    return { lon: lng, lat, zoom: this.map.getZoom() };
+  }
+
+  /** The visible box and zoom, for the events layer the worker sends. */
+  viewport(): Viewport {
+    const bounds = this.map.getBounds();
+    return { west: bounds.getWest(), south: bounds.getSouth(), east: bounds.getEast(), north: bounds.getNorth(), zoom: this.map.getZoom() };
+  }
+
+  /** Applies a camera from outside (a link, Back/Forward) at once; null frames the whole Bay Area. */
+  jumpTo(camera: Camera | null): void {
+    if (camera === null) this.map.fitBounds(lngLatBox(GBA_VIEW_BOX), { animate: false });
+    else this.map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom });
+  }
+
+  /** Fits `bounds` ([w, s, e, n]) to the screen with a margin, animated. */
+  fitBounds(bounds: readonly [number, number, number, number], padding: number): void {
+    this.map.fitBounds(lngLatBox(bounds), { padding, maxZoom: 13, duration: 700 });
+  }
+
+  /** Centres on a place, zooming in to at least `zoom`. */
+  flyTo(lon: number, lat: number, zoom: number): void {
+    this.map.easeTo({ center: [lon, lat], zoom: Math.max(this.map.getZoom(), zoom), duration: 700 });
+  }
+
+  /** Tilts the camera (for extruded hotspots) or lays it flat. */
+  setPitch(pitch: number): void {
+    if (Math.abs(this.map.getPitch() - pitch) > 0.5) this.map.easeTo({ pitch, duration: 500 });
+  }
+
+  /** Screen position of a place, CSS pixels from the map's top left. */
+  project(lon: number, lat: number): { x: number; y: number } {
+    return this.map.project([lon, lat]);
+  }
+
+  /** Sets the pointer over the map (MapLibre's canvas takes the events; deck.gl's lies above it). */
+  setCursor(cursor: string): void {
+    this.map.getCanvas().style.cursor = cursor;
+  }
+
+  /** Whether every overlay layer has loaded what it draws (icons, font atlases). */
+  layersLoaded(): boolean {
+    // MapboxOverlay keeps its Deck private, and Deck its layer manager; the ready check needs both.
+    const deck = (this.overlay as unknown as { _deck?: { layerManager?: { getLayers(): { isLoaded: boolean }[] } | null } })._deck;
+    return (deck?.layerManager?.getLayers() ?? []).every((layer) => layer.isLoaded);
+  }
+
+  /**
+   * One canvas with the basemap and the overlay as they are on screen (device pixels), for the PNG
+   * export. The basemap's drawing buffer is read inside its own render event (valid until the frame
+   * is shown, so MapLibre needs no preserved buffer), after the overlay redrew for that frame.
+   */
+  capture(): Promise<HTMLCanvasElement> {
+    return new Promise((resolve) => {
+      this.map.once('render', () => {
+        const base = this.map.getCanvas();
+        const out = document.createElement('canvas');
+        out.width = base.width;
+        out.height = base.height;
+        const context = out.getContext('2d')!;
+        context.drawImage(base, 0, 0);
+        const overlay = this.overlay.getCanvas();
+        if (overlay) context.drawImage(overlay, 0, 0, out.width, out.height);
+        resolve(out);
+      });
+      this.map.triggerRepaint();
+    });
   }
 
   /** Releases the map and its WebGL contexts. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASEMAP_SOURCE_ID, BASEMAP_TILING, buildBasemapStyle } from './basemapStyle.ts';
+import { BASEMAP_SOURCE_ID, BASEMAP_TILING, buildBasemapStyle, MAX_BASEMAP_LINE_SCALE } from './basemapStyle.ts';
 
 /** The widest a line layer gets at any zoom, pixels: a constant or the largest interpolate output. */
 function maxLineWidth(width: unknown): number {
@@ -22,6 +22,19 @@ describe('buildBasemapStyle', () => {
       expect(widths.length).toBeGreaterThan(3);
       // Half a line may hang over a tile edge; the margin must hold it with room to spare.
       expect(BASEMAP_TILING.buffer).toBeGreaterThanOrEqual(4 * Math.max(...widths));
+    });
+
+    it(`keeps a tile margin wider than every line grown for a wall's larger text (${theme})`, () => {
+      const widest = (lineScale: number) =>
+        Math.max(
+          ...buildBasemapStyle(theme, 'gbaBasemap.json', lineScale)
+            .layers.filter((layer) => layer.type === 'line')
+            .map((layer) => maxLineWidth((layer.paint as Record<string, unknown> | undefined)?.['line-width'])),
+        );
+      expect(widest(MAX_BASEMAP_LINE_SCALE)).toBeCloseTo(MAX_BASEMAP_LINE_SCALE * widest(1));
+      // A larger root size is capped: lines stop growing where the margin would stop hiding seams.
+      expect(widest(10)).toBe(widest(MAX_BASEMAP_LINE_SCALE));
+      expect(BASEMAP_TILING.buffer).toBeGreaterThanOrEqual(2.5 * widest(10));
     });
   }
 });

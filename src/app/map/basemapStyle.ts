@@ -75,12 +75,15 @@ export const BASEMAP_LAYER_IDS = [
   'hengqin-first-line-estimated',
 ] as const;
 
-/** Line width in pixels growing with zoom: `low` at zoom 6, `high` at zoom 13. */
-function widthByZoom(low: number, high: number): ['interpolate', ['linear'], ['zoom'], number, number, number, number] {
-  return ['interpolate', ['linear'], ['zoom'], 6, low, 13, high];
+/** Largest factor basemap lines grow by with the root font size (a 4K wall); BASEMAP_TILING's margin holds them. */
+export const MAX_BASEMAP_LINE_SCALE = 2;
+
+/** Line width in pixels growing with zoom: `low` at zoom 6, `high` at zoom 13, times `scale`. */
+function widthByZoom(low: number, high: number, scale: number): ['interpolate', ['linear'], ['zoom'], number, number, number, number] {
+  return ['interpolate', ['linear'], ['zoom'], 6, low * scale, 13, high * scale];
 }
 
-function controlLineLayers(line: 'first' | 'second', color: string): LayerSpecification[] {
+function controlLineLayers(line: 'first' | 'second', color: string, scale: number): LayerSpecification[] {
   const common = {
     type: 'line' as const,
     source: BASEMAP_SOURCE_ID,
@@ -94,13 +97,13 @@ function controlLineLayers(line: 'first' | 'second', color: string): LayerSpecif
       ...common,
       id: `hengqin-${line}-line`,
       filter: ['all', ['==', ['get', 'layer'], 'control_line'], ['==', ['get', 'line'], line], ['!=', ['get', 'confidence'], 'estimated']],
-      paint: { 'line-color': color, 'line-width': widthByZoom(1.5, 3.5) },
+      paint: { 'line-color': color, 'line-width': widthByZoom(1.5, 3.5, scale) },
     },
     {
       ...common,
       id: `hengqin-${line}-line-estimated`,
       filter: ['all', ['==', ['get', 'layer'], 'control_line'], ['==', ['get', 'line'], line], ['==', ['get', 'confidence'], 'estimated']],
-      paint: { 'line-color': color, 'line-width': widthByZoom(1.5, 3.5), 'line-dasharray': estimatedDash },
+      paint: { 'line-color': color, 'line-width': widthByZoom(1.5, 3.5, scale), 'line-dasharray': estimatedDash },
     },
   ];
 }
@@ -112,9 +115,11 @@ function controlLineLayers(line: 'first' | 'second', color: string): LayerSpecif
  *
  * @param theme `dark` for wall displays, `light` for print
  * @param basemapUrl URL of gbaBasemap.json (a GeoJSON FeatureCollection)
+ * @param lineScale factor on every line width (the root font size over 16), capped at MAX_BASEMAP_LINE_SCALE
  */
-export function buildBasemapStyle(theme: BasemapTheme, basemapUrl: string): StyleSpecification {
+export function buildBasemapStyle(theme: BasemapTheme, basemapUrl: string, lineScale = 1): StyleSpecification {
   const palette = BASEMAP_PALETTES[theme];
+  const scale = Math.min(MAX_BASEMAP_LINE_SCALE, Math.max(0.5, lineScale));
   return {
     version: 8,
     name: `Tidegate GBA basemap (${theme})`,
@@ -152,7 +157,7 @@ export function buildBasemapStyle(theme: BasemapTheme, basemapUrl: string): Styl
         source: BASEMAP_SOURCE_ID,
         filter: ['==', ['get', 'layer'], 'land'],
         layout: { 'line-join': 'round' },
-        paint: { 'line-color': palette.coastline, 'line-width': widthByZoom(0.5, 1.2) },
+        paint: { 'line-color': palette.coastline, 'line-width': widthByZoom(0.5, 1.2, scale) },
       },
       {
         id: 'boundary-casing',
@@ -160,7 +165,7 @@ export function buildBasemapStyle(theme: BasemapTheme, basemapUrl: string): Styl
         source: BASEMAP_SOURCE_ID,
         filter: ['==', ['get', 'layer'], 'boundary'],
         layout: { 'line-join': 'round', 'line-cap': 'round' },
-        paint: { 'line-color': palette.boundaryCasing, 'line-width': widthByZoom(3, 6), 'line-opacity': 0.7 },
+        paint: { 'line-color': palette.boundaryCasing, 'line-width': widthByZoom(3, 6, scale), 'line-opacity': 0.7 },
       },
       {
         id: 'boundary',
@@ -168,10 +173,10 @@ export function buildBasemapStyle(theme: BasemapTheme, basemapUrl: string): Styl
         source: BASEMAP_SOURCE_ID,
         filter: ['==', ['get', 'layer'], 'boundary'],
         layout: { 'line-join': 'round' },
-        paint: { 'line-color': palette.boundary, 'line-width': widthByZoom(1.6, 3.2), 'line-dasharray': [3, 1.5] },
+        paint: { 'line-color': palette.boundary, 'line-width': widthByZoom(1.6, 3.2, scale), 'line-dasharray': [3, 1.5] },
       },
-      ...controlLineLayers('second', palette.secondLine),
-      ...controlLineLayers('first', palette.firstLine),
+      ...controlLineLayers('second', palette.secondLine, scale),
+      ...controlLineLayers('first', palette.firstLine, scale),
     ],
   };
 }
