@@ -10,7 +10,7 @@ import { buildFilterMask } from './buildFilterMask.ts';
 import { buildRecordLookup } from './buildRecordLookup.ts';
 import { CellGeometry, type CellShapes } from './CellGeometry.ts';
 import { cellHalvesToHex } from './cellHalves.ts';
-import { collectEventsInView, EventsInView, type EventLayer, type ViewBox } from './collectEventsInView.ts';
+import { collectEventsInView, type EventLayer, type ViewBox } from './collectEventsInView.ts';
 import { computeAlerts, type AlertOptions, type AlertResult } from './computeAlerts.ts';
 import { computeHotspots, type HotspotResult } from './computeHotspots.ts';
 import { computeLinks, type LinkResult } from './computeLinks.ts';
@@ -296,7 +296,8 @@ export class RiskEngine {
 
   /**
    * Facets, key figures, the events layer and (when the filters changed) the histogram of one
-   * query, in one pass: over the window's blocks, or over every row when the histogram is new.
+   * query: facets, figures and a new histogram in one pass (over the window's blocks, or over
+   * every row when the histogram is new), the events layer in a second one.
    */
   windowAnswer(
     params: RiskParams,
@@ -309,14 +310,14 @@ export class RiskEngine {
     const key = JSON.stringify(all);
     const range = this.range ?? { min: 0, max: 0 };
     const fresh = this.lastHistogram === null || this.lastHistogram.key !== key ? emptyTimeHistogram(range.min, range.max, this.table.count === 0) : null;
-    const events = new EventsInView(this.table, view ?? this.wholeView());
     const summary = summarizeWindow(this.table, query.fromSec, query.toSec, buildFacetPlan(all, this.table.sources), this.mask(placeFilters(all)), this.values(), {
-      events,
       histogram: fresh,
     });
     if (fresh !== null) this.lastHistogram = { key, histogram: fresh };
     const histogram = this.lastHistogram!.histogram;
-    return { ...summary, events: events.layer(), histogram: { ...histogram, counts: histogram.counts.slice() } };
+    // The events layer keeps a pass of its own: fed from the facet loop it made both slower.
+    const events = collectEventsInView(this.table, query.fromSec, query.toSec, this.mask(all), view ?? this.wholeView());
+    return { ...summary, events, histogram: { ...histogram, counts: histogram.counts.slice() } };
   }
 
   private wholeView(): ViewBox {

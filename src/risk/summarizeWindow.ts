@@ -1,7 +1,6 @@
 import { RECORD_KINDS } from '../domain/recordKinds.ts';
 import type { EventTable } from './EventTable.ts';
 import { facetSizes, GRADING_DIGIT, GRADING_LETTER, type FacetPlan } from './FacetPlan.ts';
-import type { EventsInView } from './collectEventsInView.ts';
 import type { TimeHistogram } from './computeTimeHistogram.ts';
 import { RUN_CURRENT, RUN_MIXED, windowRuns } from './windowRuns.ts';
 
@@ -48,9 +47,8 @@ const CLUE = RECORD_KINDS.indexOf('clue');
  * every dimension and in the figures; one that fails exactly one counts only in that dimension;
  * one that fails two or more counts nowhere. `values` holds each row's value in CNY (NaN = none).
  *
- * The same pass can feed the events layer (`also.events` takes every counted event of the window)
- * and fill a histogram (`also.histogram`, zeroed: every row that passes every filter, at any time;
- * the pass then reads every row instead of the window's blocks).
+ * The same pass can fill a histogram (`also.histogram`, zeroed: every row that passes every
+ * filter, at any time; the pass then reads every row instead of the window's blocks).
  */
 export function summarizeWindow(
   table: EventTable,
@@ -59,9 +57,8 @@ export function summarizeWindow(
   plan: FacetPlan,
   placeMask: Uint8Array | null,
   values: Float64Array,
-  also: { events?: EventsInView | null; histogram?: TimeHistogram | null } = {},
+  also: { histogram?: TimeHistogram | null } = {},
 ): WindowSummary {
-  const events = also.events ?? null;
   const histogram = also.histogram ?? null;
   const binCounts = histogram?.counts ?? null;
   const binCategories = histogram?.categories ?? 0;
@@ -127,7 +124,6 @@ export function summarizeWindow(
         credibility[GRADING_DIGIT[g] - 1]++;
         counted++;
         eventsBySource[s]++;
-        if (events !== null) events.add(i);
         if (k === CLUE) clues++;
         const value = values[i];
         if (value === value) {
