@@ -9,7 +9,7 @@ import { referenceEvents, REFERENCE_SITE_RADIUS_KM, type ReferenceEvent } from '
 import type { ReferenceQuery } from './ReferenceQuery.ts';
 
 /**
- * Plain implementations of the board's analyses (docs/risk-model.md §9), for tests only: one loop
+ * Plain implementations of the board's analyses (docs/risk-model.md §8), for tests only: one loop
  * over the events per question, the filters evaluated one dimension at a time by the reference
  * filter code, Date arithmetic for UTC+8 calendars.
  */
