@@ -14,6 +14,8 @@ import { countStored, importTurns, storedRecords } from './support/storeProbes.t
 import { FIXTURE_NOW, fixtureDir } from './support/writeFeedFixtures.ts';
 
 const ROWS = 30_000;
+/** Each test opens three pages of the board; on a busy machine that alone takes minutes. */
+const TEST_TIMEOUT_MS = 420_000;
 
 let browser: Browser;
 let site: StaticSite;
@@ -126,7 +128,7 @@ describe('imports from several tabs at once', () => {
     } finally {
       await tabs.context.close();
     }
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('cancelling an import while it waits writes nothing and gives up its place in the queue', async () => {
     const tabs = await openTabs();
@@ -152,7 +154,7 @@ describe('imports from several tabs at once', () => {
     } finally {
       await tabs.context.close();
     }
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('a tab closed in the middle of its import hands the turn on, and the next import deletes what it staged', async () => {
     // The first tab's import is a feed whose download stalls after 55,000 rows: it keeps the turn,
@@ -179,5 +181,5 @@ describe('imports from several tabs at once', () => {
       await tabs.context.close();
       await feed.close();
     }
-  });
+  }, TEST_TIMEOUT_MS);
 });

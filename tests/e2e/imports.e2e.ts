@@ -162,5 +162,6 @@ describe('importing feeds in the board', () => {
       await context.close();
       await feed.close();
     }
-  });
+    // Three imports and two board starts: on a busy machine that takes minutes.
+  }, 420_000);
 });
