@@ -19,16 +19,10 @@ export function createBoardWorkerApi(): BoardWorkerApi {
   });
   return {
     ping: async () => true,
-    load: async (options) => transferReply(await service.load(options)),
+    load: async () => transferReply(await service.load()),
     defaultEvaluationTime: async () => service.defaultEvaluationTime(),
     boardQuery: async (query) => transferReply(await service.boardQuery(query)),
     step: async (query) => transferReply(await service.step(query)),
     details: async (query) => transferReply(await service.details(query)),
-    query: async (request) => transferReply(await service.query(request)),
-    async timeHotspotPasses(request, repeat) {
-      const durations: number[] = [];
-      for (let i = 0; i < repeat; i++) durations.push(service.timeHotspotPass(request));
-      return durations;
-    },
   };
 }

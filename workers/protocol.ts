@@ -5,9 +5,8 @@
  * a worker exposes an object that implements the interface.
  */
 import * as Comlink from 'comlink';
-import type { BoardLoadOptions, BoardLoadResult } from '../src/board/BoardDataService.ts';
+import type { BoardLoadResult } from '../src/board/BoardDataService.ts';
 import type { BoardAnswer, BoardQuery, DetailsAnswer, DetailsQuery, PlaybackAnswer } from '../src/board/BoardQuery.ts';
-import type { RiskAnswer, RiskQuery } from '../src/board/RiskQuery.ts';
 import type { ResolvedCells } from '../src/events/CellResolver.ts';
 import type { ImportService } from '../src/importing/ImportService.ts';
 import type { PersistedChunk } from '../src/store/PersistedChunk.ts';
@@ -18,7 +17,7 @@ export interface BoardWorkerApi {
   /** Answers once the worker has loaded its modules. */
   ping(): Promise<true>;
   /** Loads (or reloads) the stored events, or the demo set when the store is empty. */
-  load(options?: BoardLoadOptions): Promise<BoardLoadResult>;
+  load(): Promise<BoardLoadResult>;
   /** Default evaluation instant for the loaded data. */
   defaultEvaluationTime(): Promise<number>;
   /** Everything the board shows for one view; a newer query cancels an older one still waiting. */
@@ -27,10 +26,6 @@ export interface BoardWorkerApi {
   step(query: BoardQuery): Promise<PlaybackAnswer>;
   /** Why a selected thing scores what it does, and a sorted page of its events. */
   details(query: DetailsQuery): Promise<DetailsAnswer>;
-  /** The old UI's query; goes away with it. */
-  query(request: RiskQuery): Promise<RiskAnswer>;
-  /** Benchmark hook: times `repeat` hotspot passes and returns their durations in ms. */
-  timeHotspotPasses(request: RiskQuery, repeat: number): Promise<number[]>;
 }
 
 /** The import worker (workers/importWorker.ts): an ImportService on the worker's own connection. */

@@ -190,7 +190,7 @@ async function measureBoard(dbName: string, options: EngineMeasureOptions): Prom
     ...extra,
   });
   const startedAt = performance.now();
-  await service.load({ snapshot: false });
+  await service.load();
   const loadedAt = performance.now();
   const first = await service.boardQuery(boardQuery(queries[0]));
   const firstAt = performance.now();

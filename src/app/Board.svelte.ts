@@ -5,14 +5,14 @@ import { formatMessage, type MessageKey } from '../i18n/messages.ts';
 import { linkedFeeds, type LinkedFeeds } from '../view/linkedFeeds.ts';
 import type { ImportWorkerApi } from '../../workers/importWorkerApi.ts';
 import { ImportController } from './ImportController.svelte.ts';
-import { RiskClient, type RiskService } from './RiskClient.svelte.ts';
+import { RiskClient, type AskOptions, type RiskService } from './RiskClient.svelte.ts';
 import { StoreSync } from './StoreSync.ts';
 import { pageViewEnvironment, ViewStore } from './ViewStore.svelte.ts';
 
 /** What the board needs of its data worker. */
 export interface BoardDataApi extends RiskService {
   /** Loads (or reloads) the stored events, or the demo set when the store is empty. */
-  load(options?: { snapshot?: boolean }): Promise<BoardLoadResult>;
+  load(): Promise<BoardLoadResult>;
 }
 
 /** How the board reaches its workers (the real ones, or stand-ins). */
@@ -116,13 +116,13 @@ export class Board {
 
   private async load(): Promise<void> {
     if (this.data === null) return;
-    this.dataset = await this.data.load({ snapshot: false });
+    this.dataset = await this.data.load();
     this.status = 'ready';
     await this.ask();
   }
 
   /** Asks the data worker about the current view. */
-  ask(): Promise<void> {
-    return this.risk?.ask(this.viewStore.view, this.viewport) ?? Promise.resolve();
+  ask(options: AskOptions = {}): Promise<void> {
+    return this.risk?.ask(this.viewStore.view, this.viewport, options) ?? Promise.resolve();
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collectTransferables } from '../transfer/collectTransferables.ts';
 import { BoardDataService } from './BoardDataService.ts';
 import { buildDemoChunks } from './buildDemoChunks.ts';
-import type { LiveChunk } from './eventSnapshot.ts';
+import type { LiveChunk } from './LiveChunk.ts';
 
 const NOW = Date.UTC(2026, 10, 20, 4);
 
@@ -14,10 +14,10 @@ describe('BoardDataService', () => {
   it('shows demo data only while the store is empty', async () => {
     const empty = await service([]).load();
     expect(empty.demo).toBe(true);
-    expect(empty.snapshot?.count).toBe(3_000);
+    expect(empty.count).toBe(3_000);
     const stored = await service(buildDemoChunks(NOW, 500)).load();
     expect(stored.demo).toBe(false);
-    expect(stored.snapshot?.count).toBe(500);
+    expect(stored.count).toBe(500);
   });
 
   it('lets a newer query cancel one still waiting, and answers the newest', async () => {
@@ -25,14 +25,14 @@ describe('BoardDataService', () => {
     await board.load();
     const params = { time: NOW };
     const [older, newer] = await Promise.all([
-      board.query({ requestId: 1, params, filters: {} }),
-      board.query({ requestId: 2, params, filters: { categories: ['tobacco'] } }),
+      board.boardQuery({ requestId: 1, params, filters: {} }),
+      board.boardQuery({ requestId: 2, params, filters: { categories: ['tobacco'] } }),
     ]);
     expect(older.cancelled).toBe(true);
     expect(newer.cancelled).toBe(false);
     expect(newer.hotspots.length).toBeGreaterThan(0);
     expect(newer.hotspots.every((hotspot) => Object.keys(hotspot.byCategory).every((key) => key === 'tobacco'))).toBe(true);
-    expect(newer.hotspotScores.length).toBe(newer.hotspotCells.length);
+    expect(newer.hotspotLayer.scores.length).toBe(newer.hotspotLayer.count);
   });
 
   it('evaluates old data at its end rather than at a now with nothing in the window', async () => {
@@ -49,8 +49,7 @@ describe('BoardDataService', () => {
 describe('BoardDataService.boardQuery', () => {
   it('fills every field, and no reply shares a buffer the worker keeps (transfer detaches it)', async () => {
     const board = service(buildDemoChunks(NOW, 4_000));
-    const loaded = await board.load({ snapshot: false });
-    expect(loaded.snapshot).toBeNull();
+    const loaded = await board.load();
     expect(loaded.count).toBe(4_000);
     expect(loaded.bounds).not.toBeNull();
     const ask = (requestId: number) =>

@@ -24,8 +24,7 @@ import type {
   PlaybackAnswer,
 } from './BoardQuery.ts';
 import { bundleLinkArcs, type BundledArcs } from './bundleLinkArcs.ts';
-import { buildEventSnapshot, type EventSnapshot, type LiveChunk } from './eventSnapshot.ts';
-import type { RiskAnswer, RiskQuery } from './RiskQuery.ts';
+import type { LiveChunk } from './LiveChunk.ts';
 import type { Selection } from '../view/ViewState.ts';
 
 /** Where the board's events come from: the user's stored feeds, or synthetic demo data. */
@@ -35,16 +34,6 @@ export interface BoardDataSources {
   /** Synthetic demo chunks, used only while the store holds no events. */
   buildDemoChunks(now: number): LiveChunk[];
   now(): number;
-}
-
-/** Options of BoardDataService.load. */
-export interface BoardLoadOptions {
-  /**
-   * Also build the per-event snapshot (every position, a per-day histogram) that the old board UI
-   * draws (default true). The new board asks `{ snapshot: false }`: its answers carry the events
-   * layer and the histogram instead. Goes away with the old UI.
-   */
-  snapshot?: boolean;
 }
 
 /** What the board shows after a load: small, no per-event arrays. */
@@ -68,12 +57,8 @@ export interface BoardLoadResult {
   loadMs: number;
   /** Bytes per event of the engine's query columns. */
   queryBytesPerEvent: number;
-  /** The old UI's snapshot (see BoardLoadOptions.snapshot); null when not asked for. */
-  snapshot: EventSnapshot | null;
 }
 
-/** Where the old UI's answer differs from the new: it keeps the legacy RiskAnswer shape. */
-const LEGACY_DETAIL_COUNT = 25;
 const DEFAULT_DETAIL_COUNT = 25;
 /** Links bundled into one arc when both ends fall in the same square of this many degrees (~3 km). */
 const LINK_BUNDLE_DEGREES = 0.03;
@@ -100,7 +85,7 @@ export class BoardDataService {
   constructor(private readonly sources: BoardDataSources) {}
 
   /** (Re)loads the events; see BoardLoadResult. */
-  async load(options: BoardLoadOptions = {}): Promise<BoardLoadResult> {
+  async load(): Promise<BoardLoadResult> {
     const startedAt = performance.now();
     const stored = await this.sources.loadStoredChunks();
     const hasStoredEvents = stored.some(({ chunk, mask }) => liveRows(chunk, mask) > 0);
@@ -121,7 +106,6 @@ export class BoardDataService {
       defaultTime: this.defaultEvaluationTime(),
       loadMs,
       queryBytesPerEvent: engine.queryBytesPerEvent(),
-      snapshot: options.snapshot === false ? null : buildEventSnapshot(chunks),
     };
   }
 
@@ -228,54 +212,6 @@ export class BoardDataService {
       nearestSite: found.nearestSite,
       weights: engine.weightsInForce(params),
     };
-  }
-
-  /**
-   * The old UI's answer (RiskAnswer), through the same engine. Goes away with the old UI: the new
-   * board asks boardQuery.
-   */
-  async query(request: RiskQuery): Promise<RiskAnswer> {
-    const engine = await this.turn(request.requestId);
-    if (engine === null) return cancelledAnswer(request.requestId);
-    const startedAt = performance.now();
-    const detailCount = request.detailCount ?? LEGACY_DETAIL_COUNT;
-    const params: RiskParams = { ...request.params, topN: detailCount };
-    const hotspots = engine.hotspots(params, request.filters);
-    const hotspotsMs = performance.now() - startedAt;
-    const layer = this.hotspotLayer(engine, hotspots);
-    const places = engine.places(params, request.filters);
-    const alerts = engine.alerts(params, request.filters, request.alerts);
-    const links = engine.links();
-    const arcs = this.allLinksBundled(engine);
-    return {
-      requestId: request.requestId,
-      cancelled: false,
-      hotspotCells: engine.cellIds(layer, layer.count),
-      hotspotScores: layer.scores,
-      hotspotCounts: layer.counts,
-      totalScore: hotspots.result.totalScore,
-      totalCount: hotspots.result.totalCount,
-      hotspots: hotspots.top,
-      sites: places.sites.top.filter((place) => place.score > 0),
-      channels: places.channels.top.filter((place) => place.score > 0),
-      cellAlerts: alerts.cells,
-      siteAlerts: alerts.sites,
-      linkFrom: arcs.from.slice(),
-      linkTo: arcs.to.slice(),
-      linkWeight: arcs.weight.slice(),
-      linkCount: arcs.count,
-      linkPairs: links.pairCounts,
-      linkTotals: links.totals,
-      timing: { hotspotsMs, totalMs: performance.now() - startedAt },
-    };
-  }
-
-  /** Benchmark hook: milliseconds of the hotspot pass alone. */
-  timeHotspotPass(request: RiskQuery): number {
-    if (!this.engine) throw new Error('No data loaded');
-    const startedAt = performance.now();
-    this.engine.hotspots(request.params, request.filters);
-    return performance.now() - startedAt;
   }
 
   /** Waits one macrotask; the engine when `requestId` is still the latest, else null (cancelled). */
@@ -476,29 +412,5 @@ function emptyDetails(requestId: number, time: number, cancelled: boolean): Deta
     lat: Number.NaN,
     nearestSite: null,
     weights: { category: {}, reliability: {}, credibility: {}, halfLifeDays: 0, windowDays: 0 },
-  };
-}
-
-function cancelledAnswer(requestId: number): RiskAnswer {
-  return {
-    requestId,
-    cancelled: true,
-    hotspotCells: [],
-    hotspotScores: new Float64Array(0),
-    hotspotCounts: new Uint32Array(0),
-    totalScore: 0,
-    totalCount: 0,
-    hotspots: [],
-    sites: [],
-    channels: [],
-    cellAlerts: [],
-    siteAlerts: [],
-    linkFrom: new Float32Array(0),
-    linkTo: new Float32Array(0),
-    linkWeight: new Uint32Array(0),
-    linkCount: 0,
-    linkPairs: [],
-    linkTotals: null,
-    timing: { hotspotsMs: 0, totalMs: 0 },
   };
 }

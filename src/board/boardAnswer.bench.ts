@@ -12,7 +12,7 @@ import { RiskEngine, type RiskFilters } from '../risk/RiskEngine.ts';
 import { BoardDataService } from './BoardDataService.ts';
 import type { BoardQuery } from './BoardQuery.ts';
 import { buildDemoChunks } from './buildDemoChunks.ts';
-import type { LiveChunk } from './eventSnapshot.ts';
+import type { LiveChunk } from './LiveChunk.ts';
 
 const EVENTS = Number(process.argv[2] ?? 1_000_000);
 const NOW = Date.UTC(2026, 2, 1);
@@ -76,7 +76,7 @@ time('events layer, a port at zoom 14', (k) => engine.eventsInView(params, FILTE
 
 const service = new BoardDataService({ loadStoredChunks: async () => data, buildDemoChunks: () => [], now: () => NOW });
 const started = performance.now();
-const loaded = await service.load({ snapshot: false });
+const loaded = await service.load();
 const first = await service.boardQuery({ requestId: 1, params: { time: null, resolution: 7 }, filters: {}, viewport: bay });
 console.log(`${'service load → first answer'.padEnd(44)} ${(performance.now() - started).toFixed(1).padStart(8)} ms (load ${loaded.loadMs.toFixed(0)}, answer ${first.timing.totalMs.toFixed(0)}, links pending ${first.links.pending})`);
 await new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,7 +1,7 @@
 import { generateDemoEvents } from '../demo/generateDemoEvents.ts';
 import { EventChunkBuilder } from '../events/EventChunkBuilder.ts';
 import { REFERENCE_CHANNELS, REFERENCE_SITES } from '../geo/referenceGeography.ts';
-import type { LiveChunk } from './eventSnapshot.ts';
+import type { LiveChunk } from './LiveChunk.ts';
 
 /** Seed of the board's demo dataset: the same every time, so every viewer sees the same board. */
 export const DEMO_SEED = 20_260_301;
