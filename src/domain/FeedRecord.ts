@@ -1,4 +1,5 @@
 import type { CategoryKey } from './categories.ts';
+import type { RecordHandling } from './handlingCodes.ts';
 import type { RecordKind } from './recordKinds.ts';
 import type { TransportMode } from './transportModes.ts';
 
@@ -36,4 +37,10 @@ export interface FeedRecord {
   description: string;
   /** Version of the record, epoch milliseconds; equals `time` when the feed gives none. */
   updated: number;
+  /**
+   * 5×5×5 handling code, which decides what a briefing bundle may carry; absent when the feed gives
+   * none (docs/feed-format.md §2). Optional, so that records made before the field existed, and
+   * every record without a code, keep their shape and their content hash.
+   */
+  handling?: RecordHandling;
 }

@@ -34,6 +34,11 @@ export interface EventChunkColumns {
   /** H3 cell at resolution 9 as two 32-bit halves (high, low); parents derive by bit masking. */
   cellHigh: Uint32Array;
   cellLow: Uint32Array;
+  /**
+   * encodeHandling() code: 0 = no handling code, 1–5 = H1–H5, 6 = unrecognised. Chunks stored
+   * before the column existed restore with every row 0 (restoreEventChunk).
+   */
+  handling: Uint8Array;
 }
 
 /** Text of a chunk: small dictionaries plus one string per row where the text is per record. */

@@ -1,6 +1,7 @@
 import { CATEGORY_CODE, CATEGORY_KEYS } from '../domain/categories.ts';
 import type { FeedRecord } from '../domain/FeedRecord.ts';
 import { encodeGrading } from '../domain/grading.ts';
+import { encodeHandling } from '../domain/handlingCodes.ts';
 import { RECORD_KINDS } from '../domain/recordKinds.ts';
 import { TRANSPORT_MODES } from '../domain/transportModes.ts';
 import { BASE_CELL_RESOLUTION } from './baseCellResolution.ts';
@@ -54,6 +55,7 @@ export class EventChunkBuilder {
   private readonly channel: Uint16Array;
   private readonly cellHigh: Uint32Array;
   private readonly cellLow: Uint32Array;
+  private readonly handling: Uint8Array;
   private readonly sources = new StringDictionary();
   private readonly sites = new StringDictionary();
   private readonly channels = new StringDictionary();
@@ -85,6 +87,7 @@ export class EventChunkBuilder {
     this.channel = new Uint16Array(capacity);
     this.cellHigh = new Uint32Array(capacity);
     this.cellLow = new Uint32Array(capacity);
+    this.handling = new Uint8Array(capacity);
   }
 
   /** Rows appended so far. */
@@ -117,6 +120,7 @@ export class EventChunkBuilder {
     this.source[row] = this.sources.intern(record.source);
     this.site[row] = record.site === null ? 0 : this.sites.intern(record.site) + 1;
     this.channel[row] = record.channel === null ? 0 : this.channels.intern(record.channel) + 1;
+    this.handling[row] = encodeHandling(record.handling);
     if (cell !== undefined) setCellHalves(cell, this.cellHigh, this.cellLow, row);
     else this.cellWriter?.write(record.lon, record.lat, this.cellHigh, this.cellLow, row);
     this.ids.push(record.id);
@@ -165,6 +169,7 @@ export class EventChunkBuilder {
         channel: this.channel.slice(0, n),
         cellHigh: this.cellHigh.slice(0, n),
         cellLow: this.cellLow.slice(0, n),
+        handling: this.handling.slice(0, n),
       },
       strings: {
         sources: this.sources.values.slice(),

@@ -5,11 +5,11 @@ import { restoreColumns, storeColumns, type StoredColumns } from './StoredColumn
 
 const SIZES = { sources: 3, sites: 300, channels: 2 };
 
-function columnsOf(rows: { time: number; updated: number; cellHigh: number; source: number; site: number; channel: number }[]): EventChunkColumns {
+function columnsOf(rows: { time: number; updated: number; cellHigh: number; source: number; site: number; channel: number; handling?: number }[]): EventChunkColumns {
   const n = rows.length;
   const pick = <T extends Float64Array | Uint8Array | Uint16Array | Uint32Array>(make: new (n: number) => T, key: keyof (typeof rows)[number]) => {
     const column = new make(n);
-    rows.forEach((row, i) => (column[i] = row[key]));
+    rows.forEach((row, i) => (column[i] = row[key] ?? 0));
     return column;
   };
   return {
@@ -28,6 +28,7 @@ function columnsOf(rows: { time: number; updated: number; cellHigh: number; sour
     channel: pick(Uint16Array, 'channel'),
     cellHigh: pick(Uint32Array, 'cellHigh'),
     cellLow: Uint32Array.from(rows, (_, i) => i * 7919),
+    handling: Uint8Array.from(rows, (r) => r.handling ?? 0),
   };
 }
 
@@ -40,6 +41,7 @@ const row = fc.record({
   source: fc.nat({ max: SIZES.sources - 1 }),
   site: fc.nat({ max: SIZES.sites }),
   channel: fc.nat({ max: SIZES.channels }),
+  handling: fc.oneof(fc.constant(0), fc.nat({ max: 6 })),
 });
 
 describe('StoredColumns', () => {
@@ -88,5 +90,16 @@ describe('StoredColumns', () => {
     expect(broken({ updated: { rows: Uint8Array.of(2, 1), values: Float64Array.of(9, 9) } })).toThrow(/Corrupt versions/);
     expect(broken({ updated: { rows: Uint8Array.of(4), values: Float64Array.of(9) } })).toThrow(/Corrupt versions/);
     expect(broken({ lon: new Float64Array(3) })).toThrow(/column lon does not have 4 rows/);
+    expect(broken({ handling: Uint8Array.of(0, 7, 0, 0) })).toThrow(/Corrupt handling codes/);
+    expect(broken({ handling: Uint8Array.of(1, 2, 3) })).toThrow(/column handling does not have 4 rows/);
+  });
+
+  it('stores no handling column when no row has a code, and restores it as zeros', () => {
+    const rows = Array.from({ length: 5 }, (_, i) => ({ time: i, updated: i, cellHigh: 5, source: 0, site: 0, channel: 0 }));
+    const stored = storeColumns(columnsOf(rows), SIZES);
+    expect(stored.handling).toBeNull();
+    expect(restoreColumns(stored, 5, SIZES).handling).toEqual(new Uint8Array(5));
+    const coded = storeColumns(columnsOf(rows.map((r, i) => ({ ...r, handling: i === 3 ? 4 : 0 }))), SIZES);
+    expect(Array.from(coded.handling ?? [])).toEqual([0, 0, 0, 4, 0]);
   });
 });

@@ -1,3 +1,4 @@
+import { UNRECOGNISED_HANDLING } from '../domain/handlingCodes.ts';
 import type { EventChunkColumns } from './EventChunk.ts';
 import { checkMax, narrowed, narrowestUnsignedArray, widenedToUint16, type UnsignedArray } from './narrowestUnsignedArray.ts';
 
@@ -21,14 +22,22 @@ export interface Uint32Dictionary {
  * spans — as a dictionary when that is smaller: on the demo feed about 45 bytes per row, where format 3
  * wrote 59.
  */
-export type StoredColumns = Omit<EventChunkColumns, 'updated' | 'source' | 'site' | 'channel' | 'cellHigh'> & {
+export type StoredColumns = Omit<EventChunkColumns, 'updated' | 'source' | 'site' | 'channel' | 'cellHigh' | 'handling'> & {
   /** Exceptions to "the version is the event time"; the whole column when most rows are. */
   updated: Float64Array | VersionExceptions;
   source: UnsignedArray;
   site: UnsignedArray;
   channel: UnsignedArray;
   cellHigh: Uint32Array | Uint32Dictionary;
+  /**
+   * Handling codes (format 5), or null when no row has one: most feeds give none, and a column of
+   * zeros would cost a byte per event.
+   */
+  handling: Uint8Array | null;
 };
+
+/** The numeric columns as format 4 stored them: format 5 without handling codes. */
+export type StoredColumnsV4 = Omit<StoredColumns, 'handling'>;
 
 /** Sizes of a chunk's string dictionaries, which bound its code columns. */
 export interface DictionarySizes {
@@ -81,7 +90,7 @@ function uint32Dictionary(column: Uint32Array): Uint32Array | Uint32Dictionary {
   return { values: Uint32Array.from(codeOf.keys()), codes };
 }
 
-/** The format-4 form of a chunk's numeric columns. Unchanged columns are shared, not copied. */
+/** The format-5 form of a chunk's numeric columns. Unchanged columns are shared, not copied. */
 export function storeColumns(columns: EventChunkColumns, sizes: DictionarySizes): StoredColumns {
   return {
     ...columns,
@@ -90,6 +99,7 @@ export function storeColumns(columns: EventChunkColumns, sizes: DictionarySizes)
     site: narrowed(columns.site, sizes.sites),
     channel: narrowed(columns.channel, sizes.channels),
     cellHigh: uint32Dictionary(columns.cellHigh),
+    handling: columns.handling.some((code) => code !== 0) ? columns.handling : null,
   };
 }
 
@@ -117,9 +127,15 @@ function restoreCellHigh(cellHigh: Uint32Array | Uint32Dictionary): Uint32Array 
   return column;
 }
 
+function restoreHandling(handling: Uint8Array | null, count: number): Uint8Array {
+  if (handling === null) return new Uint8Array(count);
+  checkMax(handling, UNRECOGNISED_HANDLING, 'handling codes');
+  return handling;
+}
+
 /**
- * The in-memory columns of a format-4 chunk of `count` rows; throws `Corrupt …` when a column's
- * length, a code or a version row is out of bounds.
+ * The in-memory columns of a format-5 chunk of `count` rows (a format-4 chunk has `handling:
+ * null`); throws `Corrupt …` when a column's length, a code or a version row is out of bounds.
  */
 export function restoreColumns(stored: StoredColumns, count: number, sizes: DictionarySizes): EventChunkColumns {
   const columns: EventChunkColumns = {
@@ -129,6 +145,7 @@ export function restoreColumns(stored: StoredColumns, count: number, sizes: Dict
     site: widenedToUint16(stored.site, sizes.sites, 'site codes'),
     channel: widenedToUint16(stored.channel, sizes.channels, 'channel codes'),
     cellHigh: restoreCellHigh(stored.cellHigh),
+    handling: restoreHandling(stored.handling, count),
   };
   for (const [name, column] of Object.entries(columns)) {
     if ((column as ArrayLike<number>).length !== count) throw new Error(`Corrupt chunk: column ${name} does not have ${count} rows`);

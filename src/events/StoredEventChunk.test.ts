@@ -5,10 +5,13 @@ import {
   packStrings,
   restoreEventChunk,
   storeAsFormat3,
+  storeAsFormat4,
   toStoredEventChunk,
   unpackStrings,
+  type StoredEventChunkV1,
   type StoredEventChunkV2,
 } from './StoredEventChunk.ts';
+import type { RecordHandling } from '../domain/handlingCodes.ts';
 import fc from 'fast-check';
 
 function record(id: string, description: string, links: string[], updated = Date.UTC(2026, 10, 1)): FeedRecord {
@@ -34,22 +37,58 @@ describe('stored chunk format', () => {
     expect(() => unpackStrings({ text: 'abc', lengths: new Uint32Array([1]) })).toThrow(/Corrupt/);
   });
 
-  it('writes format 4 and restores formats 4, 3, 2 and 1 to the same in-memory chunk', () => {
+  it('writes format 5 and restores formats 5, 4, 3, 2 and 1 to the same in-memory chunk', () => {
     const chunk = sampleChunk();
     const stored = toStoredEventChunk(chunk);
-    expect(stored.formatVersion).toBe(4);
+    expect(stored.formatVersion).toBe(5);
     expect(restoreEventChunk(structuredClone(stored))).toEqual(chunk);
+    expect(restoreEventChunk(structuredClone(storeAsFormat4(chunk)))).toEqual(chunk);
     expect(restoreEventChunk(structuredClone(storeAsFormat3(chunk)))).toEqual(chunk);
     const { ids, links, descriptions } = chunk.strings;
+    const { handling: _handling, ...columnsV1 } = chunk.columns;
     const v2: StoredEventChunkV2 = {
       formatVersion: 2,
-      columns: chunk.columns,
+      columns: columnsV1,
       strings: { ...chunk.strings, ids: packStrings(ids), links: packStrings(links), descriptions: packStrings(descriptions) },
       meta: chunk.meta,
     };
     expect(restoreEventChunk(structuredClone(v2))).toEqual(chunk);
     expect(restoreEventChunk(chunk)).toBe(chunk);
+    const v1: StoredEventChunkV1 = { ...chunk, formatVersion: 1, columns: columnsV1 };
+    expect(restoreEventChunk(structuredClone(v1))).toEqual(chunk);
     expect(() => restoreEventChunk({ formatVersion: 99 } as never)).toThrow(/Unknown stored chunk format 99/);
+  });
+
+  it('keeps handling codes in format 5; formats 1–4, which predate them, restore as "no handling code"', () => {
+    const codes: (RecordHandling | undefined)[] = [undefined, 'H1', 'H3', 'H5', 'unrecognised'];
+    const builder = new EventChunkBuilder(codes.length);
+    codes.forEach((handling, row) => builder.append({ ...record(`M-${row}`, 'd', []), ...(handling ? { handling } : {}) }));
+    const chunk = builder.build();
+    expect(Array.from(chunk.columns.handling)).toEqual([0, 1, 3, 5, 6]);
+    expect(restoreEventChunk(structuredClone(toStoredEventChunk(chunk)))).toEqual(chunk);
+
+    // Migration: each earlier format restores every row with code 0 and everything else unchanged.
+    const uncoded = { ...chunk, columns: { ...chunk.columns, handling: new Uint8Array(codes.length) } };
+    const { handling: _handling, ...columnsV1 } = chunk.columns;
+    const { ids, links, descriptions } = chunk.strings;
+    const earlier = [
+      { ...chunk, formatVersion: 1, columns: columnsV1 } satisfies StoredEventChunkV1,
+      {
+        formatVersion: 2,
+        columns: columnsV1,
+        strings: { ...chunk.strings, ids: packStrings(ids), links: packStrings(links), descriptions: packStrings(descriptions) },
+        meta: chunk.meta,
+      } satisfies StoredEventChunkV2,
+      storeAsFormat3(chunk),
+      storeAsFormat4(chunk),
+    ];
+    for (const stored of earlier) {
+      expect('handling' in stored.columns).toBe(false);
+      expect(restoreEventChunk(structuredClone(stored))).toEqual(uncoded);
+    }
+    // A code no version writes is refused.
+    const stored = toStoredEventChunk(chunk);
+    expect(() => restoreEventChunk({ ...stored, columns: { ...stored.columns, handling: Uint8Array.of(0, 1, 9, 5, 6) } })).toThrow(/Corrupt handling/);
   });
 
   it('stores a demo-like chunk in a third fewer bytes than format 3', () => {

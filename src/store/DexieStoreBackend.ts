@@ -26,7 +26,7 @@ function persisted(record: StoredChunk): StoredChunk {
  *
  * A chunk is published exactly when it has a record in `masks`: publishing writes the masks in one
  * transaction and never rewrites the (large) chunk records. Chunks are persisted in the packed
- * format 4 and restored through `restoreEventChunk`, which also reads formats 1 to 3.
+ * format 5 and restored through `restoreEventChunk`, which also reads formats 1 to 4.
  *
  * Staged chunks go through `stagedWriter` when one is given and available (the chunk worker's own
  * connection), else through this connection; the `stage` fault hook runs only on this connection.

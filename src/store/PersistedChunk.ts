@@ -2,7 +2,7 @@ import { toStoredEventChunk, type StoredEventChunk } from '../events/StoredEvent
 import type { StoredChunk } from './StoredChunk.ts';
 import { collectTransferables } from '../transfer/collectTransferables.ts';
 
-/** A `chunks` record as written to IndexedDB: the chunk in its persisted layout (format 4). */
+/** A `chunks` record as written to IndexedDB: the chunk in its persisted layout (format 5). */
 export type PersistedChunk = Omit<StoredChunk, 'chunk'> & { chunk: StoredEventChunk };
 
 /** The persisted form of a chunk record; columns and hashes are shared, not copied. */

@@ -42,6 +42,9 @@ describe('recordContentHash', () => {
       { channel: 'C1' },
       { links: ['GACC-GD:R9'] },
       { description: 'Cigarettes in a container.' },
+      { handling: 'H1' },
+      { handling: 'H5' },
+      { handling: 'unrecognised' },
     ];
     const seen = new Set([recordContentHash(base)]);
     for (const change of variants) seen.add(recordContentHash(makeRecord(change)));
@@ -104,6 +107,10 @@ function referenceHash(record: FeedRecord): number {
   word(record.links.length);
   for (const link of record.links) text(link);
   text(record.description);
+  if (record.handling !== undefined) {
+    unit(0x48);
+    text(record.handling);
+  }
   b ^= b >>> 16;
   b = Math.imul(b, 0x85ebca6b);
   b ^= b >>> 13;
@@ -111,6 +118,9 @@ function referenceHash(record: FeedRecord): number {
   b ^= b >>> 16;
   return (b >>> 11) * 4294967296 + (a >>> 0);
 }
+
+/** recordContentHash(makeRecord()) as computed before handling codes existed. */
+const HASH_OF_DEFAULT_RECORD = 1365021378685341;
 
 describe('recordContentHash values', () => {
   it('equals the reference serialisation on arbitrary records', () => {
@@ -132,7 +142,8 @@ describe('recordContentHash values', () => {
       channel: optional(fc.string({ maxLength: 20 })),
       links: fc.array(fc.string({ maxLength: 10 }), { maxLength: 4 }),
       description: fc.string({ maxLength: 120, unit: 'grapheme' }),
-    }) as fc.Arbitrary<FeedRecord>;
+      handling: fc.constantFrom('H1', 'H3', 'H5', 'unrecognised'),
+    }, { requiredKeys: ['source', 'id', 'time', 'updated', 'lon', 'lat', 'category', 'kind', 'severity', 'grading', 'valueCny', 'mode', 'site', 'channel', 'links', 'description'] }) as fc.Arbitrary<FeedRecord>;
     fc.assert(
       fc.property(record, (r) => {
         expect(recordContentHash(r)).toBe(referenceHash(r));
@@ -140,5 +151,11 @@ describe('recordContentHash values', () => {
       { numRuns: 5000 },
     );
     expect(recordContentHash(makeRecord())).toBe(referenceHash(makeRecord()));
+  });
+
+  it('gives a record without a handling code the hash it had before the field existed', () => {
+    // Computed before handling codes were added; stored hashes must keep matching.
+    expect(recordContentHash(makeRecord())).toBe(HASH_OF_DEFAULT_RECORD);
+    expect(recordContentHash(makeRecord({ handling: 'H1' }))).not.toBe(HASH_OF_DEFAULT_RECORD);
   });
 });

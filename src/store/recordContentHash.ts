@@ -100,6 +100,11 @@ export function recordContentHash(record: FeedRecord): number {
   a = word(a, links.length);
   for (let i = 0; i < links.length; i++) a = text(a, links[i]);
   a = text(a, record.description);
+  // The handling code joins the serialisation only when the record has one: every record without
+  // one keeps the hash stored before the field existed. The serialisation before it is prefix-free,
+  // so a record with a code never serialises like one without.
+  const handling = record.handling;
+  if (handling !== undefined) a = text(unit(a, 0x48), handling);
   // Murmur3's finaliser spreads lane B's last inputs over the bits we keep.
   let b = laneB[0];
   b ^= b >>> 16;
