@@ -114,6 +114,7 @@ const plausibleRow = fc.record({
   links: mostly(fc.constantFrom('', 'HKCED:1;MOCS:2'), fc.constantFrom(' hkced : 7 ', 'broken', 'A:1;;', 'Ａ：１；B:2', ' ')),
   description: mostly(fc.string({ maxLength: 12 }), fc.constantFrom('', 'Cartons, "sealed"', ' padded ', '跨境 "货物"\n第二行', 'a\rb')),
   updated: mostly(fc.constant(''), time),
+  handling: word(['', 'H1', '3', 'h5'], ['H 2', 'H6', 'secret']),
 });
 
 function csvCell(text: string, quoteAlways: boolean): string {
@@ -124,7 +125,7 @@ describe('CsvRowFastPath', () => {
   it('yields exactly what RowNormalizer.normalize() yields, however the rows look and the text is cut', () => {
     let fastRows = 0;
     const required = ['id', 'source', 'time', 'lon', 'lat', 'category'];
-    const optional = ['x', 'y', 'easting', 'northing', 'crs', 'kind', 'severity', 'grading', 'value', 'currency', 'mode', 'site', 'channel', 'links', 'description', 'updated'];
+    const optional = ['x', 'y', 'easting', 'northing', 'crs', 'kind', 'severity', 'grading', 'value', 'currency', 'mode', 'site', 'channel', 'links', 'description', 'updated', 'handling'];
     const header = fc
       .tuple(fc.subarray(optional), fc.boolean(), fc.boolean())
       .chain(([extra, withSource, withLon]) =>

@@ -1,13 +1,14 @@
 import { isGridCrs, type CrsId } from '../crs/CrsId.ts';
 import { gcj02ToWgs84Into } from '../crs/gcj02.ts';
 import type { LonLat } from '../crs/LonLat.ts';
+import type { FeedRecord } from '../domain/FeedRecord.ts';
 import type { RecordKind } from '../domain/recordKinds.ts';
 import type { TransportMode } from '../domain/transportModes.ts';
 import type { Currency } from './cnyRates.ts';
 import type { CsvRowSpans } from './CsvRowSpans.ts';
 import { detached } from './detached.ts';
 import type { FeedBatch } from './FeedBatch.ts';
-import { resolveCategory, resolveCurrency, resolveKind, resolveMode } from './feedVocabulary.ts';
+import { resolveCategory, resolveCurrency, resolveHandling, resolveKind, resolveMode } from './feedVocabulary.ts';
 import { parseAdmiralty } from './parseAdmiralty.ts';
 import { parsePlainDecimalAt } from './parseFeedNumber.ts';
 import { parseFeedDateTimeAt } from './parseFeedTime.ts';
@@ -63,6 +64,7 @@ export class CsvRowFastPath {
   private readonly links: number;
   private readonly description: number;
   private readonly updated: number;
+  private readonly handling: number;
   // The span of the last field looked at by span(): kept in fields to avoid a result object.
   private start = 0;
   private end = 0;
@@ -98,6 +100,7 @@ export class CsvRowFastPath {
     this.links = columnOfSlot[SLOT.links];
     this.description = columnOfSlot[SLOT.description];
     this.updated = columnOfSlot[SLOT.updated];
+    this.handling = columnOfSlot[SLOT.handling];
   }
 
   /**
@@ -164,6 +167,10 @@ export class CsvRowFastPath {
       if (grading === null) return false;
     }
 
+    // An unknown code needs the general path's warning.
+    const handling = this.word(row, this.handling, resolveHandling);
+    if (handling === null) return false;
+
     const currencyWord = this.word(row, this.currency, resolveCurrency);
     if (currencyWord === null) return false;
     const currency: Currency = currencyWord === '' ? settings.feedCurrency : currencyWord;
@@ -199,7 +206,7 @@ export class CsvRowFastPath {
     }
 
     batch.rowsIn++;
-    batch.records.push({
+    const record: FeedRecord = {
       source,
       id,
       time,
@@ -216,7 +223,9 @@ export class CsvRowFastPath {
       links,
       description,
       updated,
-    });
+    };
+    if (handling !== '') record.handling = handling;
+    batch.records.push(record);
     return true;
   }
 

@@ -144,9 +144,18 @@ describe('row normalisation', () => {
     });
 
     it('warns in field order, each once', () => {
-      const { record, warnings } = one({ category: 'fireworks', kind: 'rumour', currency: 'USD', mode: 'teleport', links: 'nonsense' });
-      expect(record).toMatchObject({ category: 'other', kind: 'seizure', mode: null, valueCny: null, links: [] });
-      expect(warnings.map((w) => w.field)).toEqual(['category', 'kind', 'currency', 'mode', 'links']);
+      const { record, warnings } = one({ category: 'fireworks', kind: 'rumour', currency: 'USD', mode: 'teleport', links: 'nonsense', handling: 'top' });
+      expect(record).toMatchObject({ category: 'other', kind: 'seizure', mode: null, valueCny: null, links: [], handling: 'unrecognised' });
+      expect(warnings.map((w) => w.field)).toEqual(['category', 'kind', 'handling', 'currency', 'mode', 'links']);
+    });
+
+    it('an unknown handling code keeps the row as the most restricted (unrecognised), never as "no code"', () => {
+      const { record, warnings } = one({ handling: 'secret' });
+      expect(record.handling).toBe('unrecognised');
+      expect(warnings).toEqual([
+        { location: { line: 1 }, field: 'handling', message: expect.stringContaining("unknown handling code 'secret'; the record goes into no bundle"), original: 'secret' },
+      ]);
+      for (const odd of ['H6', '0', '6', '4.5', 'H', 'P', 'C']) expect(one({ handling: odd }).record.handling).toBe('unrecognised');
     });
 
     it('ferry is a mode, in English and Chinese', () => {
@@ -154,6 +163,20 @@ describe('row normalisation', () => {
       expect(one({ mode: '渡輪' }).record.mode).toBe('ferry');
       expect(one({ mode: '渡轮' }).warnings).toEqual([]);
     });
+  });
+
+  it('reads handling codes H1–H5 or 1–5 under every alias; a row without one has no handling property', () => {
+    expect(one({ handling: 'H1' }).record.handling).toBe('H1');
+    expect(one({ handling: ' h 3 ' }).record.handling).toBe('H3');
+    expect(one({ handling: 5 }).record.handling).toBe('H5');
+    expect(one({ handling: '2' }).record.handling).toBe('H2');
+    expect(one({ handling: 'Ｈ４' }).record.handling).toBe('H4');
+    for (const alias of ['Handling_Code', 'handling code', '处理代码', '處理代碼', '处置代码', '處置代碼']) {
+      expect(one({ [alias]: 'H4' }).record.handling).toBe('H4');
+    }
+    expect('handling' in one({}).record).toBe(false);
+    expect('handling' in one({ handling: '  ' }).record).toBe(false);
+    expect(one({ handling: 'H2' }).warnings).toEqual([]);
   });
 
   it('accepts category names in every script', () => {
@@ -252,6 +275,7 @@ describe('row normalisation', () => {
       ['bad updated', { updated: '2026-02-29 00:00' }, 'updated', 'February 2026 has 28 days'],
       ['description object', { description: { text: 'x' } }, 'description', 'must be text or a number'],
       ['links object', { links: { a: 1 } }, 'links', 'must be text or a number'],
+      ['handling list', { handling: ['H1'] }, 'handling', 'must be text or a number'],
     ])('%s', (_name, patch, field, reason) => {
       rejected(patch, field, reason);
     });

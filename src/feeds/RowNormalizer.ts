@@ -4,6 +4,8 @@ import { gridToWgs84Into, isInGridArea } from '../crs/gridToWgs84.ts';
 import type { LonLat } from '../crs/LonLat.ts';
 import { parseCrs } from '../crs/parseCrs.ts';
 import type { CategoryKey } from '../domain/categories.ts';
+import type { FeedRecord } from '../domain/FeedRecord.ts';
+import type { RecordHandling } from '../domain/handlingCodes.ts';
 import type { RecordKind } from '../domain/recordKinds.ts';
 import type { TransportMode } from '../domain/transportModes.ts';
 import type { RowLocation } from '../domain/ImportReport.ts';
@@ -11,7 +13,7 @@ import type { CnyRates, Currency } from './cnyRates.ts';
 import { detached } from './detached.ts';
 import type { FeedBatch } from './FeedBatch.ts';
 import type { ReferenceLocator } from './FeedParserOptions.ts';
-import { KIND_LIST, MODE_LIST, resolveCategory, resolveCurrency, resolveKind, resolveMode } from './feedVocabulary.ts';
+import { HANDLING_LIST, KIND_LIST, MODE_LIST, resolveCategory, resolveCurrency, resolveHandling, resolveKind, resolveMode } from './feedVocabulary.ts';
 import { MAX_ROW_CHARS, MAX_WARNINGS_PER_FIELD } from './feedLimits.ts';
 import { parseAdmiralty } from './parseAdmiralty.ts';
 import { parseFeedNumber } from './parseFeedNumber.ts';
@@ -48,6 +50,7 @@ const S_CHANNEL = SLOT.channel;
 const S_LINKS = SLOT.links;
 const S_DESCRIPTION = SLOT.description;
 const S_UPDATED = SLOT.updated;
+const S_HANDLING = SLOT.handling;
 const S_GEOMETRY_X = SLOT.geometryX;
 const S_GEOMETRY_Y = SLOT.geometryY;
 
@@ -251,6 +254,13 @@ export class RowNormalizer {
       }
     }
 
+    // An unrecognised code keeps the row (with a warning) but never reads as "no code": a record
+    // whose handling nobody can read goes into no bundle.
+    let handling: RecordHandling | undefined;
+    const handlingText = textOf(slots[S_HANDLING]);
+    if (handlingText === null) return this.invalidType(where, 'handling', batch);
+    if (handlingText !== '') handling = resolveHandling(handlingText) ?? 'unrecognised';
+
     let currency: Currency | null = config.feedCurrency;
     const currencyText = textOf(slots[S_CURRENCY]);
     if (currencyText === null) return this.invalidType(where, 'currency', batch);
@@ -297,7 +307,7 @@ export class RowNormalizer {
       badLinks = bad;
     }
 
-    batch.records.push({
+    const record: FeedRecord = {
       source,
       id,
       time,
@@ -314,9 +324,15 @@ export class RowNormalizer {
       links,
       description,
       updated,
-    });
+    };
+    // Only a row with a code gets the property: the others keep the shape records always had.
+    if (handling !== undefined) record.handling = handling;
+    batch.records.push(record);
     if (unknownCategory) this.warn(where, 'category', `unknown category ${showValue(categoryText)}; kept as 'other'`, categoryText, batch);
     if (unknownKind) this.warn(where, 'kind', `unknown kind ${showValue(kindText)}; kept as 'seizure' (known kinds: ${KIND_LIST})`, kindText, batch);
+    if (handling === 'unrecognised') {
+      this.warn(where, 'handling', `unknown handling code ${showValue(handlingText)}; the record goes into no bundle (known codes: ${HANDLING_LIST})`, handlingText as string, batch);
+    }
     if (currency === null) {
       const what = droppedValue ? `; the value ${showValue(valueValue)} cannot be converted to CNY and is dropped` : '; ignored';
       this.warn(where, 'currency', `unknown currency ${showValue(currencyText)}${what} (use CNY, HKD or MOP)`, currencyText as string, batch);

@@ -1,4 +1,5 @@
 import { CATEGORY_KEYS, CATEGORY_NAMES, type CategoryKey } from '../domain/categories.ts';
+import { HANDLING_CODES, type HandlingCode } from '../domain/handlingCodes.ts';
 import { RECORD_KINDS, type RecordKind } from '../domain/recordKinds.ts';
 import { TRANSPORT_MODES, type TransportMode } from '../domain/transportModes.ts';
 import type { Currency } from './cnyRates.ts';
@@ -86,4 +87,15 @@ const CURRENCY_NAMES: Record<Currency, readonly string[]> = {
 /** Currency for an ISO code or common name (`RMB`, `HK$`, `港币`, `澳門元`, …), or null when unknown. */
 export const resolveCurrency: (text: string) => Currency | null = vocabulary(
   (Object.keys(CURRENCY_NAMES) as Currency[]).flatMap((code) => CURRENCY_NAMES[code].map((name) => [name, code] as const)),
+);
+
+/** The handling codes as a list for messages. */
+export const HANDLING_LIST = `${HANDLING_CODES.join(', ')} (or 1–5)`;
+
+/**
+ * 5×5×5 handling code for `H1`…`H5` or the bare digit `1`…`5` (case-, space-, `_`- and
+ * `-`-insensitive, full-width forms folded), or null when the text is not one.
+ */
+export const resolveHandling: (text: string) => HandlingCode | null = vocabulary(
+  HANDLING_CODES.flatMap((code, index) => [[code, code] as const, [String(index + 1), code] as const]),
 );

@@ -29,6 +29,7 @@ export const FIELD_ALIASES: Record<CanonicalField, readonly string[]> = {
   links: ['links', 'related', '关联', '關聯'],
   description: ['description', 'title', 'remarks', '描述', '備註', '备注', '說明', '说明'],
   updated: ['updated', 'version', 'updatedat', '更新时间', '更新時間'],
+  handling: ['handling', 'handlingcode', '处理代码', '處理代碼', '处置代码', '處置代碼'],
 };
 
 const BY_NAME = new Map<string, CanonicalField>();

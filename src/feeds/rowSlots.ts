@@ -26,6 +26,7 @@ export const CANONICAL_FIELDS = [
   'links',
   'description',
   'updated',
+  'handling',
 ] as const;
 
 /** A canonical field name. */
@@ -55,9 +56,10 @@ export const SLOT = {
   links: 19,
   description: 20,
   updated: 21,
-  geometryX: 22,
-  geometryY: 23,
+  handling: 22,
+  geometryX: 23,
+  geometryY: 24,
 } as const;
 
 /** Length of a row-slot array. */
-export const SLOT_COUNT = 24;
+export const SLOT_COUNT = 25;
