@@ -57,6 +57,8 @@ export class ImportController {
   // Replaced whole on each change ($state.raw), so a plain Map is enough.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   failures: ReadonlyMap<string, { at: number; message: string }> = $state.raw(new Map());
+  /** Settings every import of this page starts from (the board's currency rates); a feed's own settings win. */
+  settings: FeedImportSettings = {};
   private running = 0;
   // Timers are bookkeeping, not state the UI renders: a plain Map on purpose.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -93,7 +95,7 @@ export class ImportController {
   }
 
   /** Imports files one after another; each is atomic, and a bad one does not stop the rest. */
-  async importFiles(files: readonly File[], settings: FeedImportSettings = {}): Promise<void> {
+  async importFiles(files: readonly File[], settings: FeedImportSettings = this.settings): Promise<void> {
     for (const file of files) {
       const onProgress = this.begin();
       try {
@@ -144,7 +146,7 @@ export class ImportController {
     const onProgress = this.begin();
     let imported = false;
     try {
-      const result = await this.importer.pollFeed(url, Comlink.proxy(onProgress));
+      const result = await this.importer.pollFeed(url, Comlink.proxy(onProgress), this.settings);
       if (result.status === 'imported') {
         imported = true;
         this.events.ownImport(result.report.importId);

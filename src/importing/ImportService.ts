@@ -72,9 +72,10 @@ export class ImportService {
   /**
    * Fetches a feed URL conditionally and imports it when it changed; remembers ETag/Last-Modified.
    * The fetch too waits for the import turn, so it sends the validators of the latest import of
-   * the feed, whichever tab ran it.
+   * the feed, whichever tab ran it. `defaults` (the page's settings, such as its currency rates)
+   * apply where the feed's own settings say nothing.
    */
-  async pollFeed(url: string, onProgress?: ImportProgressListener): Promise<FeedPollResult> {
+  async pollFeed(url: string, onProgress?: ImportProgressListener, defaults: FeedImportSettings = {}): Promise<FeedPollResult> {
     const registered = await this.store.db.feeds.get(url);
     if (!registered) throw new Error(`No feed is registered for ${url}`);
     return this.inTurn(registered.name || url, 0, onProgress, async (signal, progress) => {
@@ -90,7 +91,7 @@ export class ImportService {
         feedName: feed.name || url,
         stream: fetched.stream,
         totalBytes: fetched.totalBytes,
-        settings: feed.settings ?? {},
+        settings: { ...defaults, ...feed.settings, rates: { ...defaults.rates, ...feed.settings?.rates } },
         signal,
         onProgress: progress,
         cells: this.cells ?? undefined,
