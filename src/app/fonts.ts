@@ -55,7 +55,21 @@ export function fontsReadyFor(locale: Locale, text: string, weights: readonly nu
   return weights.every((weight) => document.fonts.check(`${weight} 16px "${family}"`, text));
 }
 
-// The page's own text uses these fonts too: load the page language's family once it has painted.
+/** How long after the page's load event the faces load at the latest, whatever the map does. */
+const LATEST_FONT_LOAD_MS = 15_000;
+
+/**
+ * The page's own text uses these fonts too. Chinese text needs them to be legible at all (a system
+ * may have no CJK font), so their family loads right after the first paint; English text reads in
+ * the system's sans-serif meanwhile, so its family waits for the map's first drawing (MapView asks
+ * for it with the labels) and stays out of the way of the first hotspots.
+ */
 if (typeof window !== 'undefined') {
-  requestAnimationFrame(() => setTimeout(() => void loadFontFaces(parseLocale(document.documentElement.lang) ?? 'en'), 0));
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      const locale = parseLocale(document.documentElement.lang) ?? 'en';
+      if (locale !== 'en') void loadFontFaces(locale);
+      else window.addEventListener('load', () => setTimeout(() => void loadFontFaces('en'), LATEST_FONT_LOAD_MS), { once: true });
+    }, 0),
+  );
 }

@@ -52,6 +52,7 @@ export class BoardMap {
   private readonly overlay: MapboxOverlay;
   private theme: Theme;
   private lineScale: number;
+  private pickingRadius = 4;
 
   constructor(container: HTMLElement, theme: Theme, lineScale: number, camera: Camera | null, attribution: string, events: BoardMapEvents) {
     this.theme = theme;
@@ -81,6 +82,10 @@ export class BoardMap {
       onClick: (info) => events.onClick(info),
       onAfterRender: () => events.onAfterRender(),
       deviceProps: { webgl: { preserveDrawingBuffer: true } },
+      // A flat map: layers stack in the order given (the layer stack), not by depth — arcs and
+      // coplanar marks would otherwise cover labels drawn after them. Extruded hotspots turn
+      // depth back on for themselves.
+      parameters: { depthCompare: 'always', depthWriteEnabled: false },
     });
     this.map.addControl(this.overlay);
   }
@@ -110,7 +115,13 @@ export class BoardMap {
 
   /** Sets how far around the pointer picking looks, CSS pixels. */
   setPickingRadius(pixels: number): void {
-    this.overlay.setProps({ pickingRadius: Math.round(pixels) });
+    this.pickingRadius = Math.round(pixels);
+    this.overlay.setProps({ pickingRadius: this.pickingRadius });
+  }
+
+  /** What is drawn at a point now (CSS pixels in the map), as a hover would pick it; null for nothing. */
+  pickAt(x: number, y: number): PickingInfo | null {
+    return this.overlay.pickObject({ x, y, radius: this.pickingRadius });
   }
 
   /** The camera now. */

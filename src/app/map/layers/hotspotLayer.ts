@@ -56,6 +56,8 @@ export function hotspotLayer(drawing: HotspotDrawing, context: LayerContext, ext
     extruded,
     elevationScale: extruded ? MAX_ELEVATION_M : 0,
     material: extruded ? { ambient: 0.55, diffuse: 0.5, shininess: 8, specularColor: [40, 40, 40] } : false,
+    // Columns hide one another by depth; flat cells simply lie under what is drawn after them.
+    parameters: extruded ? { depthCompare: 'less-equal', depthWriteEnabled: true } : {},
     pickable: true,
     autoHighlight: true,
     highlightColor: context.theme === 'dark' ? [255, 255, 255, 70] : [0, 0, 0, 50],
