@@ -11,7 +11,7 @@ const pageOnlyImports = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'bench/results/', 'public/', '.svelte-kit/'] },
+  { ignores: ['dist/', '.scratch/', 'node_modules/', 'bench/results/', 'public/', '.svelte-kit/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,
