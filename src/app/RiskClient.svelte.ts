@@ -1,4 +1,4 @@
-import type { BoardAnswer, BoardQuery, DetailsAnswer, DetailsQuery, EventSortKey, Viewport } from '../board/BoardQuery.ts';
+import type { BoardAnswer, BoardQuery, DetailsAnswer, DetailsQuery, EventSortKey, PlaybackAnswer, Viewport } from '../board/BoardQuery.ts';
 import { riskFiltersOf, riskParamsOf } from '../view/riskQueryOf.ts';
 import type { Selection, ViewState } from '../view/ViewState.ts';
 
@@ -6,6 +6,7 @@ import type { Selection, ViewState } from '../view/ViewState.ts';
 export interface RiskService {
   boardQuery(query: BoardQuery): Promise<BoardAnswer>;
   details(query: DetailsQuery): Promise<DetailsAnswer>;
+  step(query: BoardQuery): Promise<PlaybackAnswer>;
 }
 
 /** Sorting and paging of the details drawer's event table. */
@@ -15,8 +16,13 @@ export interface DetailsPaging {
   pageSize: number;
 }
 
+/** How to ask: `interactive` asks the lighter answer while the user drags (BoardQuery.interactive). */
+export interface AskOptions {
+  interactive?: boolean;
+}
+
 /** The BoardQuery a view asks (T null: the data's default instant). */
-export function boardQueryOf(view: ViewState, requestId: number, viewport: Viewport | null): BoardQuery {
+export function boardQueryOf(view: ViewState, requestId: number, viewport: Viewport | null, options: AskOptions = {}): BoardQuery {
   const { time: _time, ...params } = riskParamsOf(view.model, 0);
   return {
     requestId,
@@ -25,6 +31,7 @@ export function boardQueryOf(view: ViewState, requestId: number, viewport: Viewp
     selection: view.selection,
     viewport,
     detailCount: 25,
+    ...(options.interactive ? { interactive: true } : {}),
   };
 }
 
@@ -47,12 +54,12 @@ export class RiskClient {
   constructor(private readonly service: RiskService) {}
 
   /** Asks for the answer to `view`; resolves when it (or a newer one) has arrived. */
-  async ask(view: ViewState, viewport: Viewport | null): Promise<void> {
+  async ask(view: ViewState, viewport: Viewport | null, options: AskOptions = {}): Promise<void> {
     const requestId = ++this.requestId;
     this.busy = true;
     const sentAt = performance.now();
     try {
-      const answer = await this.service.boardQuery(boardQueryOf(view, requestId, viewport));
+      const answer = await this.service.boardQuery(boardQueryOf(view, requestId, viewport, options));
       if (answer.cancelled || requestId !== this.requestId) return;
       this.answer = answer;
       this.error = null;
@@ -62,6 +69,11 @@ export class RiskClient {
     } finally {
       if (requestId === this.requestId) this.busy = false;
     }
+  }
+
+  /** Playback: the hotspots at the query's T from the worker's incremental stepper (the caller keeps one step in flight). */
+  step(query: BoardQuery): Promise<PlaybackAnswer> {
+    return this.service.step(query);
   }
 
   /** Asks why `selection` scores what it does, and which events make it. */
@@ -81,5 +93,15 @@ export class RiskClient {
     });
     if (answer.cancelled || requestId !== this.detailsId) return;
     this.details = answer;
+  }
+
+  /**
+   * One page of `selection`'s details for an export, kept out of `details`. It is asked under the
+   * id of the drawer's latest question, so it neither cancels that question nor is cancelled by it
+   * (the worker answers only its latest id); it comes back `cancelled` when a newer one overtook it.
+   */
+  exportDetails(view: ViewState, selection: Selection, paging: DetailsPaging): Promise<DetailsAnswer> {
+    const { time: _time, ...params } = riskParamsOf(view.model, 0);
+    return this.service.details({ requestId: this.detailsId, selection, params: { ...params, time: view.model.at }, filters: riskFiltersOf(view.filters), ...paging });
   }
 }

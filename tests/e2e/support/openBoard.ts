@@ -17,10 +17,12 @@ export interface BoardPage {
 
 /**
  * Opens the board in a fresh context with every non-localhost request blocked, the way an
- * offline briefing laptop sees the world.
+ * offline briefing laptop sees the world. `timeoutMs` sets the context's timeouts, the first load
+ * included (software WebGL on a busy machine can need more than the 30 s default).
  */
-export async function openBoard(browser: Browser, url: string, viewport = { width: 1600, height: 1000 }): Promise<BoardPage> {
+export async function openBoard(browser: Browser, url: string, viewport = { width: 1600, height: 1000 }, timeoutMs?: number): Promise<BoardPage> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  if (timeoutMs !== undefined) context.setDefaultTimeout(timeoutMs);
   const blockedRequests: string[] = [];
   await context.route('**/*', (route) => {
     const requestUrl = new URL(route.request().url());
