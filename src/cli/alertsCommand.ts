@@ -1,6 +1,6 @@
 import type { CliOutput } from './CliOutput.ts';
 import { CliUsageError } from './CliUsageError.ts';
-import { FEED_FLAGS, feedSettingsFromFlags } from './feedSettingsFromFlags.ts';
+import { FEED_FLAGS, inputSettingsFromFlags } from './feedSettingsFromFlags.ts';
 import { alertsToJson, formatAlerts, type AlertRunSettings } from './formatAlerts.ts';
 import { importForRisk } from './importForRisk.ts';
 import { jsonText } from './jsonText.ts';
@@ -38,7 +38,7 @@ export async function alertsCommand(args: readonly string[], output: CliOutput):
     baselineDays: flags['baseline-days'] ?? 28,
     threshold: flags.threshold ?? 0.001,
   };
-  const { engine, allRead } = await importForRisk(files, feedSettingsFromFlags(flags, 'alerts'), output);
+  const { engine, allRead } = await importForRisk(files, await inputSettingsFromFlags(flags, 'alerts'), output);
   const result = engine.alerts({ time: settings.at, resolution: settings.resolution }, null, {
     recentHours: settings.recentHours,
     baselineDays: settings.baselineDays,

@@ -1,7 +1,8 @@
 import type { ImportCounts, RowLocation } from '../domain/ImportReport.ts';
 import { escapeControlCharacters } from './escapeControlCharacters.ts';
 import { formatTable } from './formatTable.ts';
-import type { FileImportResult, FileReadFailure } from './importFilesToMemory.ts';
+import type { BundleFileSummary, FileImportResult, FileReadFailure } from './importFilesToMemory.ts';
+import { formatFingerprint } from '../bundle/signingKeys.ts';
 
 const COUNT_COLUMNS: readonly [keyof ImportCounts, string][] = [
   ['rowsIn', 'rows in'],
@@ -23,6 +24,14 @@ function notReadLine(file: string, error: FileReadFailure): string {
   return `${escapeControlCharacters(file)}: NOT READ (${escapeControlCharacters(error.code)}): ${escapeControlCharacters(error.message)}\n`;
 }
 
+/** What a verified bundle was: signer, encryption, and what its maker withheld. */
+function bundleLine(bundle: BundleFileSummary): string {
+  const name = bundle.signerName === null ? '' : ` (${escapeControlCharacters(bundle.signerName)})`;
+  const withheld = Object.entries(bundle.withheld).filter(([, n]) => n > 0);
+  const held = withheld.length === 0 ? 'nothing withheld' : `withheld when made: ${withheld.map(([code, n]) => `${n} ${code === 'none' ? 'without a code' : code}`).join(', ')}`;
+  return `  verified bundle${bundle.encrypted ? ' (encrypted)' : ''} signed by ${formatFingerprint(bundle.signer)}${name}; ${held}\n`;
+}
+
 /**
  * One file's validation result for a terminal: the file and format, a table of the outcome
  * counts, then every rejected row and every warning with its location, field and reason; or,
@@ -32,6 +41,7 @@ export function formatImportResult(result: FileImportResult): string {
   if (result.error !== undefined) return notReadLine(result.file, result.error);
   const { report } = result;
   let text = `${escapeControlCharacters(result.file)} (${report.format})\n`;
+  if (result.bundle !== undefined) text += bundleLine(result.bundle);
   text += formatTable(
     COUNT_COLUMNS.map(([, header]) => header),
     [COUNT_COLUMNS.map(([key]) => String(report.counts[key]))],

@@ -1,6 +1,6 @@
 import type { CliOutput } from './CliOutput.ts';
 import { CliUsageError } from './CliUsageError.ts';
-import { FEED_FLAGS, feedSettingsFromFlags } from './feedSettingsFromFlags.ts';
+import { FEED_FLAGS, inputSettingsFromFlags } from './feedSettingsFromFlags.ts';
 import { formatHotspots, hotspotsToJson, type HotspotRunSettings } from './formatHotspots.ts';
 import { importForRisk } from './importForRisk.ts';
 import { jsonText } from './jsonText.ts';
@@ -42,7 +42,7 @@ export async function hotspotsCommand(args: readonly string[], output: CliOutput
     windowDays: flags['window-days'] ?? 30,
   };
   const top = flags.top ?? 20;
-  const { engine, allRead } = await importForRisk(files, feedSettingsFromFlags(flags, 'hotspots'), output);
+  const { engine, allRead } = await importForRisk(files, await inputSettingsFromFlags(flags, 'hotspots'), output);
   const { result, top: described } = engine.hotspots({
     time: settings.at,
     resolution: settings.resolution,

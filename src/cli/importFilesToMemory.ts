@@ -1,4 +1,10 @@
 import { createReadStream } from 'node:fs';
+import { BUNDLE_LIMITS } from '../bundle/bundleLimits.ts';
+import type { BundleRefusal } from '../bundle/BundleRefusal.ts';
+import { importBundle } from '../bundle/importBundle.ts';
+import { looksLikeBundle } from '../bundle/looksLikeBundle.ts';
+import { readBundle, type BundleContents } from '../bundle/readBundle.ts';
+import type { HandlingTally } from '../bundle/handlingPolicy.ts';
 import type { ImportReport } from '../domain/ImportReport.ts';
 import { createFeedParser } from '../feeds/createFeedParser.ts';
 import { detectFeedFormat } from '../feeds/detectFeedFormat.ts';
@@ -15,6 +21,8 @@ export type FeedFileSettings = Pick<FeedParserOptions, 'feedSource' | 'feedCrs'>
 
 /** Options of importFilesToMemory(). */
 export interface ImportFilesOptions extends FeedFileSettings {
+  /** Passphrase for encrypted bundles among the files. */
+  passphrase?: string;
   /** Bytes per read from disk (default 64 KiB); small values exercise chunk boundaries in tests. */
   readChunkBytes?: number;
   /** Clock for the reports' times (default Date.now). */
@@ -27,8 +35,34 @@ export interface FileReadFailure {
   message: string;
 }
 
-/** The outcome of one file: its import report, or why nothing of it was imported. */
-export type FileImportResult = { file: string; report: ImportReport; error?: undefined } | { file: string; report?: undefined; error: FileReadFailure };
+/** What a bundle among the files was, once verified: who signed it and what it withheld. */
+export interface BundleFileSummary {
+  /** The signer's key fingerprint (64 hex digits) and chosen name. */
+  signer: string;
+  signerName: string | null;
+  encrypted: boolean;
+  /** Records withheld from it by handling code when it was made (counts from its manifest). */
+  withheld: HandlingTally;
+}
+
+/**
+ * The outcome of one file: its import report (and, for a bundle, what it was), or why nothing of
+ * it was imported.
+ */
+export type FileImportResult =
+  | { file: string; report: ImportReport; bundle?: BundleFileSummary; error?: undefined }
+  | { file: string; report?: undefined; bundle?: undefined; error: FileReadFailure };
+
+/** A bundle among the files that was refused; its refusal code is the file's error code. */
+export class BundleInputError extends Error {
+  override readonly name = 'BundleInputError';
+  readonly code: string;
+
+  constructor(refusal: BundleRefusal) {
+    super(refusal.message);
+    this.code = refusal.code;
+  }
+}
 
 /** The store every file went into, and each file's outcome in command-line order. */
 export interface MemoryImport {
@@ -62,7 +96,7 @@ export function feedSettingsProblem(settings: FeedFileSettings): string | null {
 }
 
 function readFailure(error: unknown): FileReadFailure | null {
-  if (error instanceof FeedReadError) return { code: error.code, message: error.message };
+  if (error instanceof FeedReadError || error instanceof BundleInputError) return { code: error.code, message: error.message };
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (error instanceof Error && typeof code === 'string') return { code, message: SYSTEM_MESSAGES[code] ?? error.message };
   return null;
@@ -79,12 +113,35 @@ function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** Reads the rest of a file after `head`, refusing it once it passes the bundle size limit. */
+async function readWhole(head: readonly Uint8Array[], reads: AsyncIterator<Uint8Array>, exhausted: boolean): Promise<Uint8Array> {
+  const parts = [...head];
+  let total = parts.reduce((sum, part) => sum + part.byteLength, 0);
+  while (!exhausted) {
+    const next = await reads.next();
+    if (next.done === true) break;
+    parts.push(next.value);
+    total += next.value.byteLength;
+    if (total > BUNDLE_LIMITS.maxFileBytes) {
+      throw new BundleInputError({ code: 'too-large', message: `the bundle is over ${BUNDLE_LIMITS.maxFileBytes} bytes` });
+    }
+  }
+  return concatBytes(parts);
+}
+
+/** A verified bundle's summary for the command's report. */
+export function bundleFileSummary(contents: BundleContents): BundleFileSummary {
+  return { signer: contents.signer.fingerprint, signerName: contents.signer.name, encrypted: contents.encrypted, withheld: contents.manifest.handling.withheld };
+}
+
 /**
  * Streams one file into `store` as one atomic import: reads it in chunks, detects the format from
- * the name and the first bytes, parses chunk by chunk and publishes at the end. Throws
- * FeedReadError or a system error when the file cannot be read; the store is then unchanged.
+ * the name and the first bytes, parses chunk by chunk and publishes at the end. A briefing bundle
+ * (told by its first bytes, whatever its name) is read whole, verified (readBundle: every hash and
+ * the signature) and imported as its records. Throws FeedReadError, BundleInputError or a system
+ * error when the file cannot be read; the store is then unchanged.
  */
-export async function importFileToStore(store: EventStore, file: string, options: ImportFilesOptions = {}): Promise<ImportReport> {
+export async function importFileToStore(store: EventStore, file: string, options: ImportFilesOptions = {}): Promise<{ report: ImportReport; bundle?: BundleFileSummary }> {
   const stream = createReadStream(file, { highWaterMark: options.readChunkBytes ?? DEFAULT_READ_CHUNK_BYTES });
   const reads = stream[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
   try {
@@ -100,7 +157,13 @@ export async function importFileToStore(store: EventStore, file: string, options
       head.push(next.value);
       headBytes += next.value.byteLength;
     }
-    const format = detectFeedFormat(file, concatBytes(head));
+    const head0 = concatBytes(head);
+    if (looksLikeBundle(head0)) {
+      const read = await readBundle(await readWhole(head, reads, exhausted), { passphrase: options.passphrase });
+      if (!read.ok) throw new BundleInputError(read.refusal);
+      return { report: await importBundle(store, file, read.contents, { now: options.now }), bundle: bundleFileSummary(read.contents) };
+    }
+    const format = detectFeedFormat(file, head0);
     const parser = createFeedParser({ format, locateReference, feedSource: options.feedSource, feedCrs: options.feedCrs });
     const batches = async function* (): AsyncGenerator<FeedBatch> {
       for (const chunk of head) yield parser.push(chunk);
@@ -113,7 +176,7 @@ export async function importFileToStore(store: EventStore, file: string, options
       yield parser.end();
     };
     const source = options.feedSource?.trim() ? options.feedSource.trim() : null;
-    return await importRecords(store, { feedName: file, source, format }, batches(), { now: options.now });
+    return { report: await importRecords(store, { feedName: file, source, format }, batches(), { now: options.now }) };
   } finally {
     stream.destroy();
   }
@@ -129,7 +192,7 @@ export async function importFilesToMemory(files: readonly string[], options: Imp
   const results: FileImportResult[] = [];
   for (const file of files) {
     try {
-      results.push({ file, report: await importFileToStore(store, file, options) });
+      results.push({ file, ...(await importFileToStore(store, file, options)) });
     } catch (error) {
       const failure = readFailure(error);
       if (failure === null) throw error;

@@ -12,6 +12,11 @@ export interface StringFlagSpec {
   kind: 'string';
 }
 
+/** A flag with free text that may be given several times: `--trust A.jwk --trust B.jwk`. */
+export interface ListFlagSpec {
+  kind: 'list';
+}
+
 /** A flag with a plain decimal number, optionally an integer, within bounds. */
 export interface NumberFlagSpec {
   kind: 'number' | 'integer';
@@ -29,13 +34,13 @@ export interface TimeFlagSpec {
 }
 
 /** How one flag is read. */
-export type FlagSpec = BooleanFlagSpec | StringFlagSpec | NumberFlagSpec | TimeFlagSpec;
+export type FlagSpec = BooleanFlagSpec | StringFlagSpec | ListFlagSpec | NumberFlagSpec | TimeFlagSpec;
 
 /** The flags of one command by name, without the leading `--`. */
 export type FlagSpecs = Readonly<Record<string, FlagSpec>>;
 
-/** The parsed value type of a flag: boolean, string, or a number (times are epoch ms). */
-export type FlagValue<S extends FlagSpec> = S extends BooleanFlagSpec ? boolean : S extends StringFlagSpec ? string : number;
+/** The parsed value type of a flag: boolean, string, the strings of a list flag in order, or a number (times are epoch ms). */
+export type FlagValue<S extends FlagSpec> = S extends BooleanFlagSpec ? boolean : S extends StringFlagSpec ? string : S extends ListFlagSpec ? string[] : number;
 
 /** A command line split into positional arguments and typed flag values (absent flags are undefined). */
 export interface ParsedCliArgs<S extends FlagSpecs> {
@@ -73,6 +78,7 @@ function readTime(flag: string, text: string, command: CommandName): number {
 function readValue(flag: string, text: string, spec: FlagSpec, command: CommandName): string | number {
   switch (spec.kind) {
     case 'string':
+    case 'list':
       if (text.trim() === '') throw new CliUsageError(`--${flag} needs a non-empty value`, command);
       return text;
     case 'number':
@@ -88,12 +94,13 @@ function readValue(flag: string, text: string, spec: FlagSpec, command: CommandN
 /**
  * Parses `args` (the words after the command name) against `specs`. Flags are `--name value` or
  * `--name=value`; `-h` means `--help` when the command has one; `--` ends the flags; a lone `-`
- * and every other word is positional. Throws CliUsageError for an unknown or repeated flag, a
- * missing value, or a value of the wrong type or out of bounds.
+ * and every other word is positional. A list flag may be repeated and collects its values in
+ * order. Throws CliUsageError for an unknown flag, a repeated one that is not a list, a missing
+ * value, or a value of the wrong type or out of bounds.
  */
 export function parseCliArgs<S extends FlagSpecs>(args: readonly string[], specs: S, command: CommandName): ParsedCliArgs<S> {
   const positionals: string[] = [];
-  const flags: Record<string, string | number | boolean> = {};
+  const flags: Record<string, string | number | boolean | string[]> = {};
   let i = 0;
   while (i < args.length) {
     const arg = args[i++];
@@ -118,7 +125,7 @@ export function parseCliArgs<S extends FlagSpecs>(args: readonly string[], specs
     }
     const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
     if (spec === undefined) throw new CliUsageError(`unknown option '--${name}' for '${command}'`, command);
-    if (Object.hasOwn(flags, name)) throw new CliUsageError(`--${name} is given more than once`, command);
+    if (Object.hasOwn(flags, name) && spec.kind !== 'list') throw new CliUsageError(`--${name} is given more than once`, command);
     if (spec.kind === 'boolean') {
       if (inline !== undefined) throw new CliUsageError(`--${name} takes no value`, command);
       flags[name] = true;
@@ -130,7 +137,9 @@ export function parseCliArgs<S extends FlagSpecs>(args: readonly string[], specs
       if (i >= args.length || args[i].startsWith('--')) throw new CliUsageError(`--${name} needs a value`, command);
       text = args[i++];
     }
-    flags[name] = readValue(name, text, spec, command);
+    const value = readValue(name, text, spec, command);
+    if (spec.kind === 'list') ((flags[name] ??= []) as string[]).push(value as string);
+    else flags[name] = value;
   }
   return { positionals, flags: flags as ParsedCliArgs<S>['flags'] };
 }

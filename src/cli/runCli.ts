@@ -1,9 +1,11 @@
 import { alertsCommand } from './alertsCommand.ts';
+import { bundleCommand } from './bundleCommand.ts';
 import type { CliOutput } from './CliOutput.ts';
 import { CliUsageError } from './CliUsageError.ts';
 import { escapeControlCharacters } from './escapeControlCharacters.ts';
 import { escapingOutput } from './escapingOutput.ts';
 import { hotspotsCommand } from './hotspotsCommand.ts';
+import { keysCommand } from './keysCommand.ts';
 import { isCommandName, usageText } from './usageText.ts';
 import { validateCommand } from './validateCommand.ts';
 
@@ -13,7 +15,7 @@ export type { CliOutput, CliWriter } from './CliOutput.ts';
 export const EXIT_CODES = {
   /** Done; rows may have been rejected. */
   ok: 0,
-  /** At least one file could not be read (the others were still processed). */
+  /** At least one file could not be read (the others were still processed), or a bundle was refused. */
   unreadable: 1,
   /** Unknown command or flag, missing or malformed value, no files. */
   usage: 2,
@@ -25,6 +27,8 @@ const RUNNERS = {
   validate: validateCommand,
   hotspots: hotspotsCommand,
   alerts: alertsCommand,
+  keys: keysCommand,
+  bundle: bundleCommand,
 } as const;
 
 /**

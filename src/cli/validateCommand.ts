@@ -1,10 +1,9 @@
-import type { ImportCounts, RowRejection, RowWarning } from '../domain/ImportReport.ts';
-import type { FeedFormat } from '../feeds/FeedParserOptions.ts';
+import type { ImportCounts, ImportReport, RowRejection, RowWarning } from '../domain/ImportReport.ts';
 import type { CliOutput } from './CliOutput.ts';
 import { CliUsageError } from './CliUsageError.ts';
-import { FEED_FLAGS, feedSettingsFromFlags } from './feedSettingsFromFlags.ts';
+import { FEED_FLAGS, inputSettingsFromFlags } from './feedSettingsFromFlags.ts';
 import { formatImportResult } from './formatImportResult.ts';
-import { importFilesToMemory, type FileImportResult, type FileReadFailure } from './importFilesToMemory.ts';
+import { importFilesToMemory, type BundleFileSummary, type FileImportResult, type FileReadFailure } from './importFilesToMemory.ts';
 import { jsonText } from './jsonText.ts';
 import { parseCliArgs, type FlagSpecs } from './parseCliArgs.ts';
 import { usageText } from './usageText.ts';
@@ -15,9 +14,9 @@ const VALIDATE_FLAGS = {
   help: { kind: 'boolean' },
 } as const satisfies FlagSpecs;
 
-/** One file in `tidegate validate --json`. */
+/** One file in `tidegate validate --json`; a bundle also says who signed it and what it withheld. */
 export type ValidatedFileJson =
-  | { file: string; format: FeedFormat; counts: ImportCounts; rejections: RowRejection[]; warnings: RowWarning[] }
+  | { file: string; format: ImportReport['format']; counts: ImportCounts; rejections: RowRejection[]; warnings: RowWarning[]; bundle?: BundleFileSummary }
   | { file: string; error: FileReadFailure };
 
 /** The document `tidegate validate --json` prints. */
@@ -28,7 +27,7 @@ export interface ValidateJson {
 function fileJson(result: FileImportResult): ValidatedFileJson {
   if (result.error !== undefined) return { file: result.file, error: result.error };
   const { format, counts, rejections, warnings } = result.report;
-  return { file: result.file, format, counts, rejections, warnings };
+  return { file: result.file, format, counts, rejections, warnings, ...(result.bundle ? { bundle: result.bundle } : {}) };
 }
 
 function plural(n: number, word: string): string {
@@ -61,7 +60,7 @@ export async function validateCommand(args: readonly string[], output: CliOutput
     return 0;
   }
   if (files.length === 0) throw new CliUsageError('no feed files given', 'validate');
-  const settings = feedSettingsFromFlags(flags, 'validate');
+  const settings = await inputSettingsFromFlags(flags, 'validate');
   const { results } = await importFilesToMemory(files, settings);
   if (flags.json === true) {
     const document: ValidateJson = { files: results.map(fileJson) };

@@ -41,7 +41,8 @@ export interface ImportReport {
   feedName: string;
   /** Feed-level source, when the feed gave one. */
   source: string | null;
-  format: 'csv' | 'geojson' | 'ndjson';
+  /** The file's format; `bundle` for a briefing bundle merged into the store. */
+  format: 'csv' | 'geojson' | 'ndjson' | 'bundle';
   /** Epoch ms when the import started and finished. */
   startedAt: number;
   finishedAt: number;
