@@ -1,3 +1,4 @@
+import { feedUrlProblem, feedUrlProblemText } from './feedUrlProblem.ts';
 import type { ImportReport } from '../domain/ImportReport.ts';
 import type { CellResolver } from '../events/CellResolver.ts';
 import type { DexieEventStore } from '../store/DexieEventStore.ts';
@@ -132,8 +133,9 @@ export class ImportService {
 
   /** Adds or edits a feed URL; a changed URL starts without cached validators. */
   async saveFeed(feed: Pick<FeedSubscription, 'url' | 'name' | 'pollMinutes' | 'enabled'> & { settings?: FeedImportSettings }): Promise<void> {
+    const problem = feedUrlProblem(feed.url);
+    if (problem !== null) throw new Error(`Feed URL refused: ${feedUrlProblemText(problem)}`);
     const url = new URL(feed.url);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('A feed URL must start with https:// or http://');
     const existing = await this.store.db.feeds.get(url.href);
     await this.store.db.feeds.put({
       etag: null,

@@ -20,3 +20,16 @@ export function feedUrlProblem(text: string): FeedUrlProblem | null {
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) return 'plain-http';
   return null;
 }
+
+const PROBLEM_TEXT: Record<FeedUrlProblem, string> = {
+  'not-a-url': 'this is not a web address',
+  scheme: 'a feed URL must start with https:// (or http:// on this machine)',
+  credentials: 'a feed URL must not hold a user name or password (they would be stored and shown)',
+  'plain-http': 'plain http:// is only accepted for this machine (localhost); use https:// for any other host',
+  'too-long': `a feed URL may be at most ${MAX_FEED_URL_LENGTH} characters`,
+};
+
+/** Why a feed URL is refused, in words, for an error message. */
+export function feedUrlProblemText(problem: FeedUrlProblem): string {
+  return PROBLEM_TEXT[problem];
+}
