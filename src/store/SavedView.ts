@@ -6,4 +6,8 @@ export interface SavedView {
   state: string;
   /** Epoch ms of the last save. */
   updatedAt: number;
+  /** The note to say with the view in a briefing (absent on records saved before notes existed). */
+  note?: string;
+  /** Place in the user's list, ascending (absent: after every positioned view, oldest first). */
+  position?: number;
 }
