@@ -46,6 +46,31 @@ export async function waitForBoardReady(page: Page): Promise<void> {
   await page.waitForSelector('[data-map-state="ready"]', { timeout: 120_000 });
 }
 
+/**
+ * Waits until the board has an answer of the data worker on the page and the map has drawn that
+ * answer in the current theme and language, idle.
+ */
+export async function waitForBoardAnswered(page: Page, timeout = 180_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const board = document.querySelector('.board');
+      const map = document.querySelector('[data-testid="map"]');
+      if (board === null || map === null) return false;
+      const answer = board.getAttribute('data-answer');
+      return (
+        board.getAttribute('data-status') === 'ready' &&
+        answer !== 'none' &&
+        map.getAttribute('data-map-state') === 'ready' &&
+        map.getAttribute('data-answer-drawn') === answer &&
+        map.getAttribute('data-theme-applied') === board.getAttribute('data-theme') &&
+        map.getAttribute('data-labels-locale') === document.documentElement.lang
+      );
+    },
+    undefined,
+    { timeout, polling: 100 },
+  );
+}
+
 /** Saves a screenshot under SCREENSHOT_DIR and returns its path. */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
