@@ -6,6 +6,15 @@
  */
 import * as Comlink from 'comlink';
 import type { BoardLoadResult } from '../src/board/BoardDataService.ts';
+import type {
+  BundleExportRequest,
+  BundleExportResult,
+  BundleInspection,
+  BundleReadRequest,
+  BundleSelection,
+  BundleSelectionTally,
+} from '../src/briefing/BoardBundles.ts';
+import type { BundleProgress, BundleSigner } from '../src/bundle/createBundle.ts';
 import type { BoardAnswer, BoardQuery, DetailsAnswer, DetailsQuery, PlaybackAnswer } from '../src/board/BoardQuery.ts';
 import type { ResolvedCells } from '../src/events/CellResolver.ts';
 import type { ImportService } from '../src/importing/ImportService.ts';
@@ -26,11 +35,27 @@ export interface BoardWorkerApi {
   step(query: BoardQuery): Promise<PlaybackAnswer>;
   /** Why a selected thing scores what it does, and a sorted page of its events. */
   details(query: DetailsQuery): Promise<DetailsAnswer>;
+  /** Briefing bundles (src/briefing/BoardBundles.ts): the events an export would take, per handling class. */
+  bundleTally(selection: BundleSelection): Promise<BundleSelectionTally>;
+  /** Makes a signed bundle of the shown events (bytes transferred); cancelBundleExport() stops it. */
+  exportBundle(request: BundleExportRequest, signer: BundleSigner, onProgress?: (progress: BundleProgress) => unknown): Promise<BundleExportResult>;
+  cancelBundleExport(): Promise<void>;
+  /** Reads and verifies a bundle file (nothing written anywhere), keeping it for beginBriefing(). */
+  inspectBundle(file: Blob, request: BundleReadRequest): Promise<BundleInspection>;
+  /** Drops the kept bundle. */
+  forgetBundle(): Promise<void>;
+  /** From the next load() the kept bundle's events stand in for the store's; false when none is kept. */
+  beginBriefing(): Promise<boolean>;
+  /** From the next load() the store's events are shown again. */
+  endBriefing(): Promise<void>;
 }
 
 /** The import worker (workers/importWorker.ts): an ImportService on the worker's own connection. */
 export interface ImportWorkerApi
-  extends Pick<ImportService, 'importBlob' | 'pollFeed' | 'cancel' | 'listImports' | 'reportCsv' | 'storageSummary' | 'listFeeds' | 'saveFeed' | 'deleteFeed'> {
+  extends Pick<
+    ImportService,
+    'importBlob' | 'importBundle' | 'pollFeed' | 'cancel' | 'listImports' | 'reportCsv' | 'storageSummary' | 'listFeeds' | 'saveFeed' | 'deleteFeed'
+  > {
   /** Answers once the worker has loaded its modules and opened the store. */
   ping(): Promise<true>;
 }

@@ -25,6 +25,7 @@ import type {
 } from './BoardQuery.ts';
 import { bundleLinkArcs, type BundledArcs } from './bundleLinkArcs.ts';
 import type { LiveChunk } from './LiveChunk.ts';
+import type { EventTable } from '../risk/EventTable.ts';
 import type { Selection } from '../view/ViewState.ts';
 
 /** Where the board's events come from: the user's stored feeds, or synthetic demo data. */
@@ -112,6 +113,11 @@ export class BoardDataService {
   /** True while the loaded events are synthetic demo data. */
   get isDemo(): boolean {
     return this.demo;
+  }
+
+  /** The loaded engine's query table (briefing bundles export from it), or null before the first load. */
+  get loadedTable(): EventTable | null {
+    return this.engine?.table ?? null;
   }
 
   /** The instant a query defaults to: now, or the end of the data when it is older than a day. */

@@ -1,4 +1,6 @@
 import { feedUrlProblem, feedUrlProblemText } from './feedUrlProblem.ts';
+import { importBundle } from '../bundle/importBundle.ts';
+import { readBundle } from '../bundle/readBundle.ts';
 import type { ImportReport } from '../domain/ImportReport.ts';
 import type { CellResolver } from '../events/CellResolver.ts';
 import type { DexieEventStore } from '../store/DexieEventStore.ts';
@@ -65,6 +67,27 @@ export class ImportService {
         onProgress: progress,
         cells: this.cells ?? undefined,
       });
+      this.announce({ type: 'published', importId: report.importId });
+      return report;
+    });
+  }
+
+  /**
+   * Merges a briefing bundle into the store atomically once it is this import's turn: the file is
+   * read and verified whole first (readBundle: every hash and the signature), then its records are
+   * classified by the upsert rules of every feed (importBundle). A refused bundle rejects with the
+   * refusal's reason and writes nothing, as does a cancel.
+   */
+  async importBundle(name: string, blob: Blob, request: { passphrase?: string; trusted?: readonly string[] }, onProgress?: ImportProgressListener): Promise<ImportReport> {
+    return this.inTurn(name, blob.size, onProgress, async (signal, progress) => {
+      const startedAt = Date.now();
+      progress({ feedName: name, bytesRead: 0, totalBytes: blob.size, rows: 0, rowsPerSecond: 0, phase: 'reading' });
+      const read = await readBundle(new Uint8Array(await blob.arrayBuffer()), { passphrase: request.passphrase, trusted: request.trusted, signal });
+      if (!read.ok) throw new Error(`The bundle was refused (${read.refusal.code}): ${read.refusal.message}`);
+      const rows = read.contents.manifest.events.count;
+      const rowsPerSecond = rows / Math.max(0.001, (Date.now() - startedAt) / 1000);
+      progress({ feedName: name, bytesRead: blob.size, totalBytes: blob.size, rows, rowsPerSecond, phase: 'publishing' });
+      const report = await importBundle(this.store, name, read.contents, { signal, cells: this.cells ?? undefined });
       this.announce({ type: 'published', importId: report.importId });
       return report;
     });
