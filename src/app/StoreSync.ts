@@ -1,4 +1,4 @@
-import { STORE_CHANNEL_NAME, type StoreChangedMessage } from '../importing/ImportService.ts';
+import { STORE_CHANNEL_NAME, type StoreChangedMessage } from '../importing/storeChannel.ts';
 
 /** How many of this page's own import ids are remembered to skip their messages. */
 const OWN_IMPORTS_KEPT = 32;

@@ -13,15 +13,9 @@ import type { FeedImportProgress } from './FeedImportProgress.ts';
 import { fetchFeedUrl } from './fetchFeedUrl.ts';
 import { importFeedStream, type FeedImportSettings } from './importFeedStream.ts';
 import { runImportInTurn } from './runImportInTurn.ts';
+import type { StoreChangedMessage } from './storeChannel.ts';
 
-/** Name of the BroadcastChannel on which every tab hears that the stored events changed. */
-export const STORE_CHANNEL_NAME = 'tidegate-store';
-
-/** Message posted on STORE_CHANNEL_NAME after an import was published. */
-export interface StoreChangedMessage {
-  type: 'published';
-  importId: string;
-}
+export { STORE_CHANNEL_NAME, type StoreChangedMessage } from './storeChannel.ts';
 
 /** Result of polling one feed URL. */
 export type FeedPollResult = { status: 'not-modified' } | { status: 'imported'; report: ImportReport };
