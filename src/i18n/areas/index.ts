@@ -1,4 +1,5 @@
 import board from './board.ts';
+import bundle from './bundle.ts';
 import details from './details.ts';
 import exports from './exports.ts';
 import filters from './filters.ts';
@@ -9,4 +10,4 @@ import timeline from './timeline.ts';
 import wall from './wall.ts';
 
 /** Every area's messages; messages.ts merges them into the catalogs. One file per area, so work on one area never edits another's strings. */
-export const AREA_MESSAGES = [board, details, exports, filters, layers, map, model, timeline, wall] as const;
+export const AREA_MESSAGES = [board, bundle, details, exports, filters, layers, map, model, timeline, wall] as const;
