@@ -33,3 +33,31 @@ export function savedView(view: ViewState, fixedAt: number | null): ViewState {
   saved.model.at = fixedAt;
   return { ...saved, mode: 'board', drawer: null, selection: null };
 }
+
+/** An alert's place, as the wall flies to it. */
+export interface AlertPlace {
+  target: 'cell' | 'site';
+  id: string;
+  lon: number;
+  lat: number;
+}
+
+/**
+ * The view the wall shows for what its cycle shows: a playlist item's saved view; while an alert
+ * holds the wall, the interrupted item's view (`resumeIndex`) centred on the alert (the item
+ * alone when the alert's place is unknown); with no items, `base` (the view the wall was opened
+ * with). Always in the wall's language, theme and mode.
+ */
+export function wallShownView(
+  shown: { kind: 'item'; index: number } | { kind: 'alert'; key: string } | { kind: 'none' },
+  items: readonly { view: ViewState }[],
+  resumeIndex: number,
+  base: ViewState,
+  alert: AlertPlace | null,
+  locale: Locale,
+): ViewState {
+  const itemView = (index: number): ViewState => wallItemView(items[Math.min(Math.max(0, index), items.length - 1)]?.view ?? base, locale);
+  if (shown.kind === 'item') return itemView(shown.index);
+  if (shown.kind === 'alert') return alert === null ? itemView(resumeIndex) : wallAlertView(itemView(resumeIndex), alert);
+  return wallItemView(base, locale);
+}
