@@ -1,15 +1,9 @@
 import type { BoardAnswer, EventRow, EventSortKey } from '../board/BoardQuery.ts';
 import { scoreFraction, scoreTicks, sequentialCssStops } from '../board/sequentialScale.ts';
-import { eventCsvTable } from '../export/eventCsvTable.ts';
-import { exportCsvPieces } from '../export/exportCsvPieces.ts';
 import { exportFileName } from '../export/exportFileName.ts';
-import { hotspotCsvTable } from '../export/hotspotCsvTable.ts';
-import { mapCaption } from '../export/mapCaption.ts';
-import { mapLegend } from '../export/mapLegend.ts';
-import { selectionFileParts } from '../export/selectionFileParts.ts';
 import type { ViewState } from '../view/ViewState.ts';
 import { downloadBlob } from './download.ts';
-import { composeMapImage, type MapImageInput } from './exportMapImage.ts';
+import type { MapImageInput } from './exportMapImage.ts';
 import type { RiskClient } from './RiskClient.svelte.ts';
 
 /** What the board exports. */
@@ -45,6 +39,9 @@ const MAX_RETRIES = 20;
 /** How long a map capture may take before the map counts as not ready. */
 const CAPTURE_TIMEOUT_MS = 15_000;
 const CSV_TYPE = 'text/csv;charset=utf-8';
+
+/** The exports' code, loaded when the first export starts (the board shows without it). */
+const loadExportCode = () => import('./boardExportCode.ts');
 
 class Refused extends Error {
   constructor(readonly reason: ExportRefusal) {
@@ -100,7 +97,7 @@ export class BoardExports {
     this.running = kind;
     this.outcome = null;
     try {
-      const fileName = kind === 'hotspots' ? this.hotspots() : kind === 'events' ? await this.events() : await this.map();
+      const fileName = kind === 'hotspots' ? await this.hotspots() : kind === 'events' ? await this.events() : await this.map();
       this.outcome = { kind, status: 'saved', fileName };
     } catch (error) {
       this.outcome = error instanceof Refused ? { kind, status: 'refused', reason: error.reason } : { kind, status: 'failed', message: error instanceof Error ? error.message : String(error) };
@@ -121,10 +118,11 @@ export class BoardExports {
     return answer;
   }
 
-  private hotspots(): string {
+  private async hotspots(): Promise<string> {
     const answer = this.currentAnswer();
     if (answer.hotspotLayer.count === 0) throw new Refused('noHotspots');
     const { locale } = this.sources.view();
+    const { exportCsvPieces, hotspotCsvTable } = await loadExportCode();
     const pieces = exportCsvPieces(hotspotCsvTable(answer.hotspotLayer, locale));
     return this.save(new Blob(pieces, { type: CSV_TYPE }), exportFileName('hotspots', answer.time, 'csv'));
   }
@@ -163,6 +161,7 @@ export class BoardExports {
       if (answer.events.length < EXPORT_PAGE_SIZE) break;
       page++;
     }
+    const { eventCsvTable, exportCsvPieces, selectionFileParts } = await loadExportCode();
     const pieces = exportCsvPieces(eventCsvTable(rows, view.locale));
     return this.save(new Blob(pieces, { type: CSV_TYPE }), exportFileName('events', time ?? Date.now(), 'csv', selectionFileParts(selection)));
   }
@@ -173,6 +172,7 @@ export class BoardExports {
     const answer = this.currentAnswer();
     const view = this.sources.view();
     const dataset = this.sources.dataset();
+    const { composeMapImage, mapCaption, mapLegend } = await loadExportCode();
     const canvas = await withTimeout(capture(), CAPTURE_TIMEOUT_MS);
     if (canvas.width === 0 || canvas.height === 0) throw new Refused('mapNotReady');
     const top = answer.hotspotLayer.count > 0 ? answer.hotspotLayer.scores[0] : 0;
