@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
+import { offlineShellPlugin } from './scripts/offlineShellPlugin.ts';
 
 /**
  * Dev server only: adds 'wasm-unsafe-eval' to the page's Content-Security-Policy. The dev server
@@ -17,7 +18,7 @@ const devServerWasmCsp: Plugin = {
 // `base: './'` keeps every asset URL relative so that dist/ works under any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), devServerWasmCsp],
+  plugins: [svelte(), devServerWasmCsp, offlineShellPlugin()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096, assetsInlineLimit: 0 },
   test: {
