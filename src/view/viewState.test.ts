@@ -129,6 +129,15 @@ describe('view state', () => {
     expect(decodeViewUrl(`${BASE}?utm=x`).raw).toBeNull();
   });
 
+  it('reads a hand-written link without a version as the current version', () => {
+    const restored = restoreViewState(decodeViewUrl(`${BASE}?mode=wall&panel=data&cat=tobacco`).raw);
+    expect(restored.notices).toEqual([]);
+    expect(restored.state.mode).toBe('wall');
+    expect(restored.state.drawer).toBe('data');
+    expect(restored.state.filters.categories).toEqual(['tobacco']);
+    expect(decodeViewUrl(`${BASE}?feed=https%3A%2F%2Fexample.org%2Fa.csv`).raw).toBeNull();
+  });
+
   it('numbers its migrations one step at a time up to the current version', () => {
     expect(() => checkMigrationSequence()).not.toThrow();
     expect(() => checkMigrationSequence([...VIEW_STATE_MIGRATIONS, { ...VIEW_STATE_MIGRATIONS[0], from: 1 }])).toThrow(/reach version 2/);

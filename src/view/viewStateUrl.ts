@@ -2,7 +2,7 @@ import { CATEGORY_KEYS } from '../domain/categories.ts';
 import { RELIABILITY_LETTERS } from '../domain/grading.ts';
 import { formatUtc8Iso } from '../domain/formatUtc8.ts';
 import { MAX_VIEW_TEXT } from './restoreViewState.ts';
-import { defaultViewState, LAYER_KEYS, type Selection, type ViewState } from './ViewState.ts';
+import { defaultViewState, LAYER_KEYS, VIEW_STATE_VERSION, type Selection, type ViewState } from './ViewState.ts';
 import type { RawViewState } from './viewStateMigrations.ts';
 
 /**
@@ -167,10 +167,14 @@ function timeOf(text: string): number | string {
   return Number.isFinite(ms) ? ms : text;
 }
 
+/** The query parameters that carry a view (others, such as `feed`, leave the stored view alone). */
+const VIEW_PARAMETERS = ['v', 'lang', 'theme', 'c', 'mode', 'at', 'win', 'hl', 'res', 'rad', 'cw', 'rw', 'crw', 'cat', 'kind', 'tm', 'src', 'sev', 'rel', 'cred', 'area', 'layers', 'sel', 'panel'] as const;
+
 /**
  * Reads the view a URL carries, in ViewState's JSON shape: a versioned view (`v=`), or the
  * unversioned form earlier builds wrote (`lang`, `theme` and MapLibre's `#view=zoom/lat/lon`),
- * as version 0. Unknown parameters are ignored.
+ * as version 0; parameters without `v` and without that hash, as the current version. Unknown
+ * parameters are ignored.
  */
 export function decodeViewUrl(href: string): DecodedViewUrl {
   const url = new URL(href);
@@ -185,16 +189,19 @@ export function decodeViewUrl(href: string): DecodedViewUrl {
     query.set(key, at < 0 ? '' : pair.slice(at + 1).replace(/\+/g, '%20'));
   }
   const legacyView = /^#view=([^&]*)/.exec(url.hash)?.[1] ?? null;
-  const versioned = query.has('v');
-  if (!versioned && !query.has('lang') && !query.has('theme') && legacyView === null) return { raw: null, tooLarge: false };
+  // Only a link with MapLibre's old hash and no `v` is read as version 0: a hand-written link
+  // such as `?mode=wall` or `?panel=data` means the current version.
+  const legacy = !query.has('v') && legacyView !== null;
+  if (!legacy && !VIEW_PARAMETERS.some((key) => query.has(key))) return { raw: null, tooLarge: false };
+  const versioned = !legacy;
 
   const text = (key: string): string | undefined => {
     const value = query.get(key);
     return value === undefined ? undefined : (decodeText(value) ?? value);
   };
   const raw: RawViewState = {};
-  if (versioned) raw.version = numberOf(text('v') ?? '');
-  else raw.version = 0;
+  if (query.has('v')) raw.version = numberOf(text('v') ?? '');
+  else raw.version = legacy ? 0 : VIEW_STATE_VERSION;
   if (query.has('lang')) raw.locale = text('lang');
   if (query.has('theme')) raw.theme = text('theme');
   const camera = text('c') ?? (versioned ? undefined : legacyView ?? undefined);

@@ -53,6 +53,8 @@ export class BoardMap {
   private theme: Theme;
   private lineScale: number;
   private pickingRadius = 4;
+  /** Whether the map still shows the default view (framed again when the container resizes). */
+  private framingDefault: boolean;
 
   constructor(container: HTMLElement, theme: Theme, lineScale: number, camera: Camera | null, attribution: string, events: BoardMapEvents) {
     this.theme = theme;
@@ -88,6 +90,17 @@ export class BoardMap {
       parameters: { depthCompare: 'always', depthWriteEnabled: false },
     });
     this.map.addControl(this.overlay);
+    // The default view frames the Bay Area in the map's final size: the container is often still
+    // being laid out when the map is made (a fit then lands zoomed far out), so it is framed again
+    // on every resize until someone moves the map or a camera is applied.
+    this.framingDefault = camera === null;
+    this.map.on('resize', () => {
+      if (this.framingDefault) this.map.fitBounds(lngLatBox(GBA_VIEW_BOX), { animate: false });
+    });
+    this.map.on('movestart', (event: { originalEvent?: unknown }) => {
+      if (event.originalEvent !== undefined) this.framingDefault = false;
+    });
+    if (this.framingDefault) void this.whenLoaded().then(() => this.framingDefault && this.map.fitBounds(lngLatBox(GBA_VIEW_BOX), { animate: false }));
   }
 
   /**
@@ -138,17 +151,20 @@ export class BoardMap {
 
   /** Applies a camera from outside (a link, Back/Forward) at once; null frames the whole Bay Area. */
   jumpTo(camera: Camera | null): void {
+    this.framingDefault = camera === null;
     if (camera === null) this.map.fitBounds(lngLatBox(GBA_VIEW_BOX), { animate: false });
     else this.map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom });
   }
 
   /** Fits `bounds` ([w, s, e, n]) to the screen with a margin, animated. */
   fitBounds(bounds: readonly [number, number, number, number], padding: number): void {
+    this.framingDefault = false;
     this.map.fitBounds(lngLatBox(bounds), { padding, maxZoom: 13, duration: 700 });
   }
 
   /** Centres on a place, zooming in to at least `zoom`. */
   flyTo(lon: number, lat: number, zoom: number): void {
+    this.framingDefault = false;
     this.map.easeTo({ center: [lon, lat], zoom: Math.max(this.map.getZoom(), zoom), duration: 700 });
   }
 
