@@ -113,6 +113,29 @@ export class ImportController {
     await this.refresh();
   }
 
+  /**
+   * Merges a briefing bundle into the store as one atomic import (ImportService.importBundle: it
+   * is verified again, then classified by the feed upsert rules); shown like any file import.
+   */
+  async mergeBundle(file: File, request: { passphrase?: string; trusted: string[] }): Promise<ImportOutcome> {
+    const onProgress = this.begin();
+    let outcome: ImportOutcome;
+    try {
+      const report = await this.importer.importBundle(file.name, file, request, Comlink.proxy(onProgress));
+      this.events.ownImport(report.importId);
+      this.lastImportId = report.importId;
+      outcome = { feedName: file.name, report, error: null };
+    } catch (error) {
+      outcome = { feedName: file.name, report: null, error: messageOf(error) };
+    } finally {
+      this.end();
+    }
+    this.addOutcome(outcome);
+    await this.events.storeChanged();
+    await this.refresh();
+    return outcome;
+  }
+
   /** Cancels the running import; nothing of it is kept. */
   cancel(): void {
     void this.importer.cancel();
