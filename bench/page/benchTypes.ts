@@ -3,6 +3,7 @@
  * Every number is measured inside headless Chromium; times are milliseconds unless named otherwise,
  * `mbPerSec` is MiB (2^20 bytes) per second.
  */
+import type { CellLevelCost } from './cellLevelCost.ts';
 
 /** Peak JS heap seen by sampling `performance.memory` in a worker, or why it could not be read. */
 export interface HeapSamples {
@@ -197,6 +198,8 @@ export interface EngineSizeResult {
   events: number;
   tableCount: number;
   cold: { openMs: number; loadChunksMs: number; buildTableMs: number; firstHotspotsMs: number; totalMs: number; chunks: number };
+  /** Per coarse resolution: ms to give every row its exact cell, and by the former parent derivation. */
+  cellLevels: CellLevelCost[];
   reaggregation: { runs: number; warmups: number; medianMs: number; p95Ms: number; minMs: number; maxMs: number; timingsMs: number[] };
   queryBytesPerEvent: number;
   /** All typed arrays of the table (incl. chunkRow and cell dictionaries) / events. */

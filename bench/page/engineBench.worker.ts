@@ -4,6 +4,7 @@
  * and times opening IndexedDB → first hotspots, then re-aggregation, then DuckDB-WASM on the same
  * events.
  */
+import { measureCellLevelCost } from './cellLevelCost.ts';
 import * as Comlink from 'comlink';
 import { demoEventBatches } from '../../src/demo/generateDemoEvents.ts';
 import { REFERENCE_CHANNELS, REFERENCE_SITES } from '../../src/geo/referenceGeography.ts';
@@ -265,6 +266,9 @@ async function measure(events: number, dbName: string, options: EngineMeasureOpt
     chunks: published.length,
   };
 
+  // The cost of exact coarse cells against the parent derivation they replaced (issue 11).
+  const cellLevels = measureCellLevelCost(table);
+
   // 2. Re-aggregation: warm-ups, then the series (each query changes the filters or T).
   for (let w = 0; w < options.warmups; w++) {
     const query = queries[(w + 1) % queries.length];
@@ -301,6 +305,7 @@ async function measure(events: number, dbName: string, options: EngineMeasureOpt
     events,
     tableCount: table.count,
     cold,
+    cellLevels,
     reaggregation: {
       runs: timingsMs.length,
       warmups: options.warmups,
