@@ -36,6 +36,16 @@ export function boardQueryOf(view: ViewState, requestId: number, viewport: Viewp
 }
 
 /**
+ * Whether an answer that just arrived is shown: the answer to the latest question always; while
+ * the user drags (an interactive answer), also one overtaken by newer questions if it is newer
+ * than the answer on screen — otherwise a drag that asks faster than the worker answers would
+ * show nothing until it stops. An answer older than the one shown never replaces it.
+ */
+export function showsAnswer(requestId: number, latestRequestId: number, shownRequestId: number, interactive: boolean): boolean {
+  return requestId === latestRequestId || (interactive && requestId > shownRequestId);
+}
+
+/**
  * Asks the board worker for the answer to the current view, latest wins: a query overtaken by a
  * newer one before its answer arrives is dropped here (the worker drops it too if it has not
  * started). Holds the last answer and the details of the selection.
@@ -49,6 +59,7 @@ export class RiskClient {
   /** Wall-clock ms from the last query's send to its answer's arrival (for the status line). */
   lastRoundTripMs = $state(0);
   private requestId = 0;
+  private shownRequestId = 0;
   private detailsId = 0;
 
   constructor(private readonly service: RiskService) {}
@@ -60,8 +71,9 @@ export class RiskClient {
     const sentAt = performance.now();
     try {
       const answer = await this.service.boardQuery(boardQueryOf(view, requestId, viewport, options));
-      if (answer.cancelled || requestId !== this.requestId) return;
+      if (answer.cancelled || !showsAnswer(requestId, this.requestId, this.shownRequestId, answer.interactive)) return;
       this.answer = answer;
+      this.shownRequestId = requestId;
       this.error = null;
       this.lastRoundTripMs = performance.now() - sentAt;
     } catch (error) {
