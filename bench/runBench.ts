@@ -7,7 +7,11 @@
  *   A. import of the CSV feed — ceilings, parse+validate, conversion, storage, end to end, the main
  *      thread's longest task, memory;
  *   B. the risk engine at several sizes — cold start, re-aggregation, bytes per event, and
- *      DuckDB-WASM on the same events in the same run.
+ *      DuckDB-WASM on the same events in the same run;
+ *   C. the board worker's answers (with B's largest size);
+ *   D. the board itself, through the built app with the feed imported: filter click → layers,
+ *      brush and playback rates, page load → first hotspots, language switch, first download,
+ *      panning (bench/lib/measureBoardUi.ts). `--only board-ui` runs D alone.
  * Writes bench/results/bench-<ISO date>.json and bench/results/latest.json and prints one table.
  * A stage that throws is recorded (JSON and table) and the run goes on.
  */
@@ -20,6 +24,7 @@ import { serveStatic, type StaticSite } from '../tests/e2e/support/serveStatic.t
 import { BENCH_USAGE, parseBenchOptions, type BenchOptions } from './lib/benchOptions.ts';
 import { formatNumber, formatRatio, formatTable, type TableRow } from './lib/formatTable.ts';
 import { generateFeedCsv, type GeneratedFeed } from './lib/generateFeed.ts';
+import { BOARD_UI_TARGETS, measureBoardUi, type BoardUiResult } from './lib/measureBoardUi.ts';
 import { sampleWorkerHeaps, type WorkerHeapPeaks } from './lib/sampleWorkerHeaps.ts';
 import type {
   CeilingResult,
@@ -94,10 +99,10 @@ interface BenchReport {
   };
   duckdb: { package: string; note: string; sizes: Record<string, Outcome<DuckDbResult>> };
   /**
-   * Board numbers (issue 13). The worker-side fields are measured here, at the largest engine
-   * size; the end-to-end ones (`filterToLayersMs`, `brushUpdatesPerSecond`,
-   * `playbackStepsPerSecond`, `firstHotspotsMs`, …) are measured through the real app and stay
-   * null until that stage exists.
+   * Board numbers (issue 13). The worker-side fields are measured in stage C, at the largest
+   * engine size; the end-to-end ones (`filterToLayersMs`, `brushUpdatesPerSecond`,
+   * `playbackStepsPerSecond`, `firstHotspotsMs`, `languageSwitchMs`, `firstDownloadKB`, `panFps`:
+   * medians) through the built app in stage D, with `ui` holding every sample.
    */
   board: {
     events: number | null;
@@ -111,6 +116,11 @@ interface BenchReport {
     brushUpdatesPerSecond: number | null;
     playbackStepsPerSecond: number | null;
     firstHotspotsMs: number | null;
+    languageSwitchMs: number | null;
+    firstDownloadKB: number | null;
+    panFps: number | null;
+    uiTargets: typeof BOARD_UI_TARGETS;
+    ui: Outcome<BoardUiResult> | null;
   };
   errors: { stage: string; error: string }[];
   table: TableRow[];
@@ -462,6 +472,70 @@ function boardRows(report: BenchReport): TableRow[] {
   ];
 }
 
+function boardUiRows(report: BenchReport): TableRow[] {
+  const ui = report.board.ui;
+  if (ui === null) return [];
+  const label = (what: string) => `D ${formatNumber(isError(ui) ? report.options.rows : ui.events)} ev: ${what}`;
+  if (isError(ui)) return [errorRow(label('board UI'), ui)];
+  const t = BOARD_UI_TARGETS;
+  const list = (values: number[], digits = 0) => values.map((value) => formatNumber(value, digits)).join(', ');
+  const topFiles = ui.firstDownload.files
+    .slice(0, 3)
+    .map((file) => `${file.file.replace(/^assets\//, '')} ${formatNumber(file.gzipBytes / 1024)}`)
+    .join(', ');
+  return [
+    {
+      stage: label('filter click → layers drawn'),
+      value: formatNumber(ui.filterToLayers.medianMs),
+      unit: 'ms',
+      target: `< ${t.filterToLayersMs} ms`,
+      verdict: `${pass(ui.filterToLayers.medianMs < t.filterToLayersMs)}; answer on the page after ${formatNumber(ui.filterToLayers.medianAnswerMs)} ms; runs ${list(ui.filterToLayers.runsMs)}; board.filterToLayersMs`,
+    },
+    {
+      stage: label('timeline brush drag'),
+      value: formatNumber(ui.brush.medianPerSecond, 1),
+      unit: '/s',
+      target: `≥ ${t.brushUpdatesPerSecond} /s`,
+      verdict: `${pass(ui.brush.medianPerSecond >= t.brushUpdatesPerSecond)}; answers drawn while dragging, runs ${list(ui.brush.runsPerSecond, 1)}; board.brushUpdatesPerSecond`,
+    },
+    {
+      stage: label('playback'),
+      value: formatNumber(ui.playback.medianPerSecond, 1),
+      unit: 'steps/s',
+      target: `≥ ${t.playbackStepsPerSecond} /s`,
+      verdict: `${pass(ui.playback.medianPerSecond >= t.playbackStepsPerSecond)}; layers drawn ${list(ui.playback.drawnPerSecond, 1)} /s; board.playbackStepsPerSecond`,
+    },
+    {
+      stage: label('page load → first hotspots'),
+      value: formatNumber(ui.firstHotspots.medianMs),
+      unit: 'ms',
+      target: `< ${t.firstHotspotsMs} ms`,
+      verdict: `${pass(ui.firstHotspots.medianMs < t.firstHotspotsMs)}; runs ${list(ui.firstHotspots.runsMs)}; board.firstHotspotsMs`,
+    },
+    {
+      stage: label('language switch → labels'),
+      value: formatNumber(ui.languageSwitch.medianMs),
+      unit: 'ms',
+      target: `< ${t.languageSwitchMs} ms`,
+      verdict: `${pass(ui.languageSwitch.medianMs < t.languageSwitchMs)}; runs ${list(ui.languageSwitch.runsMs)}${ui.languageSwitch.fontsPreloaded ? '' : ' (fonts not preloaded)'}; board.languageSwitchMs`,
+    },
+    {
+      stage: label('first download (gzip)'),
+      value: formatNumber(ui.firstDownload.kb),
+      unit: 'KB',
+      target: `≤ ${t.firstDownloadKB} KB`,
+      verdict: `${pass(ui.firstDownload.kb <= t.firstDownloadKB)}; ${ui.firstDownload.files.length} files, largest ${topFiles}; ${formatNumber(ui.firstDownload.laterKb)} KB later; board.firstDownloadKB`,
+    },
+    {
+      stage: label('panning'),
+      value: formatNumber(ui.pan.medianFps, 1),
+      unit: 'fps',
+      target: `≥ ${t.panFps} fps`,
+      verdict: `${pass(ui.pan.medianFps >= t.panFps)}; software WebGL, runs ${list(ui.pan.runsFps, 1)}; board.panFps`,
+    },
+  ];
+}
+
 function engineRows(report: BenchReport): TableRow[] {
   const rows: TableRow[] = [];
   const t = report.engine.targets;
@@ -536,7 +610,8 @@ async function main(): Promise<void> {
     [PAGE_DIST, 'vite build --config bench/vite.config.ts'],
     [APP_DIST, 'vite build'],
   ] as const) {
-    if (dir === APP_DIST && !options.runApp) continue;
+    if (dir === APP_DIST && !options.runApp && !options.runBoardUi) continue;
+    if (dir === PAGE_DIST && !options.runImport && !options.runEngine) continue;
     if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} is missing: run \`${how}\` (npm run bench does both)`);
   }
   mkdirSync(RESULTS, { recursive: true });
@@ -582,6 +657,11 @@ async function main(): Promise<void> {
       brushUpdatesPerSecond: null,
       playbackStepsPerSecond: null,
       firstHotspotsMs: null,
+      languageSwitchMs: null,
+      firstDownloadKB: null,
+      panFps: null,
+      uiTargets: BOARD_UI_TARGETS,
+      ui: null,
     },
     errors: [],
     table: [],
@@ -589,10 +669,11 @@ async function main(): Promise<void> {
   };
   const run = new BenchRun(browser, benchSite, options);
   const feedPath = join(tmpdir(), `tidegate-bench-${options.rows}-${options.seed}-${process.pid}.csv`);
+  const boardFeedPath = join(tmpdir(), `tidegate-bench-board-${options.rows}-${options.seed}-${process.pid}.csv`);
 
   try {
-    const info = await run.stage('page info', () => run.pageInfo());
-    if (!isError(info)) {
+    const info = options.runImport || options.runEngine ? await run.stage('page info', () => run.pageInfo()) : null;
+    if (info !== null && !isError(info)) {
       report.machine.hardwareConcurrency = info.hardwareConcurrency;
       report.machine.crossOriginIsolated = info.crossOriginIsolated;
     }
@@ -686,17 +767,45 @@ async function main(): Promise<void> {
         if (isError(duckdb) && options.duckdbRuns > 0) run.errors.push({ stage: `DuckDB at ${size} events`, error: duckdb.error });
       }
     }
+
+    if (options.runBoardUi) {
+      log('D. The board through the built app');
+      // Events up to the current hour, so that the board's default T (now) has a full window.
+      const hour = 3_600_000;
+      const feedNow = Math.floor(Date.now() / hour) * hour;
+      const outcome = await run.stage(`board UI at ${formatNumber(options.rows)} events (import, loads, filter, brush, playback, language, pan)`, async () => {
+        await generateFeedCsv(boardFeedPath, options.rows, options.seed, feedNow);
+        return measureBoardUi(
+          browser,
+          { appDist: APP_DIST, appUrl: appSite.appUrl, feedPath: boardFeedPath, rows: options.rows, runs: options.boardRuns, sampleMs: 3000, timeoutMs: options.stageTimeoutMs },
+          log,
+        );
+      });
+      report.board.ui = outcome;
+      if (!isError(outcome)) {
+        report.board.filterToLayersMs = outcome.filterToLayers.medianMs;
+        report.board.brushUpdatesPerSecond = outcome.brush.medianPerSecond;
+        report.board.playbackStepsPerSecond = outcome.playback.medianPerSecond;
+        report.board.firstHotspotsMs = outcome.firstHotspots.medianMs;
+        report.board.languageSwitchMs = outcome.languageSwitch.medianMs;
+        report.board.firstDownloadKB = outcome.firstDownload.kb;
+        report.board.panFps = outcome.pan.medianFps;
+      }
+    }
   } finally {
     await browser.close().catch(() => undefined);
     await benchSite.close();
     await appSite.close();
-    if (!options.keepFeed) rmSync(feedPath, { force: true });
+    if (!options.keepFeed) {
+      rmSync(feedPath, { force: true });
+      rmSync(boardFeedPath, { force: true });
+    }
   }
 
   report.errors = run.errors;
   report.stageSeconds = run.seconds;
   report.machine.loadAverage.end = Math.round(loadavg()[0] * 100) / 100;
-  report.table = [...importRows(report), ...engineRows(report), ...boardRows(report)];
+  report.table = [...importRows(report), ...engineRows(report), ...boardRows(report), ...boardUiRows(report)];
   report.totalSeconds = Math.round((performance.now() - startedAt) / 100) / 10;
   const stamp = report.date.replace(/:/g, '-');
   const file = join(RESULTS, `bench-${stamp}.json`);

@@ -16,6 +16,10 @@ export interface BenchOptions {
   runImport: boolean;
   runEngine: boolean;
   runApp: boolean;
+  /** Stage D: the board's own numbers through the built app (issue 13). */
+  runBoardUi: boolean;
+  /** Samples per median in stage D. */
+  boardRuns: number;
   keepFeed: boolean;
   /** Upper bound for one stage in the browser before it is recorded as failed. */
   stageTimeoutMs: number;
@@ -29,7 +33,9 @@ export const BENCH_USAGE = `npm run bench [-- options]
   --seed N           demo generator seed (default 20260301)
   --duckdb-runs N    timed DuckDB queries per size (default 15; 0 skips DuckDB)
   --e2e-runs N       timed end-to-end imports, reported as their median (default 3, 1 with --quick)
-  --only import|engine
+  --board-runs N     samples per median of the board UI stage (default 5, 3 with --quick)
+  --only import|engine|board-ui
+                     board-ui: only stage D, the board's numbers through the built app (env BENCH_ONLY)
   --no-app           skip the long-task check through the real app (dist/)
   --keep-feed        keep the generated CSV in the temp folder
   --help`;
@@ -47,7 +53,7 @@ export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEn
     const arg = argv[i];
     if (!arg.startsWith('--')) throw new Error(`Unexpected argument "${arg}"\n\n${BENCH_USAGE}`);
     const [name, inline] = arg.slice(2).split('=', 2);
-    const takesValue = ['rows', 'sizes', 'seed', 'duckdb-runs', 'e2e-runs', 'only'].includes(name);
+    const takesValue = ['rows', 'sizes', 'seed', 'duckdb-runs', 'e2e-runs', 'only', 'board-runs'].includes(name);
     if (takesValue) {
       const value = inline ?? argv[++i];
       if (value === undefined) throw new Error(`--${name} needs a value`);
@@ -67,7 +73,10 @@ export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEn
   const rowsText = text('rows', 'BENCH_ROWS');
   const sizesText = text('sizes', 'BENCH_SIZES');
   const only = text('only', 'BENCH_ONLY');
-  if (only !== undefined && only !== 'import' && only !== 'engine') throw new Error(`--only must be import or engine, got "${only}"`);
+  if (only !== undefined && only !== 'import' && only !== 'engine' && only !== 'board-ui') throw new Error(`--only must be import, engine or board-ui, got "${only}"`);
+  const boardRunsText = text('board-runs', 'BENCH_BOARD_RUNS');
+  const boardRuns = boardRunsText ? positiveInteger('--board-runs', boardRunsText) : quick ? 3 : 5;
+  if (boardRuns < 1) throw new Error('--board-runs must be at least 1');
   const duckText = text('duckdb-runs', 'BENCH_DUCKDB_RUNS');
   const e2eText = text('e2e-runs', 'BENCH_E2E_RUNS');
   const endToEndRuns = e2eText ? positiveInteger('--e2e-runs', e2eText) : quick ? 1 : 3;
@@ -87,6 +96,8 @@ export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEn
     runImport: only === undefined || only === 'import',
     runEngine: only === undefined || only === 'engine',
     runApp: !flags.has('no-app'),
+    runBoardUi: (only === undefined && !flags.has('no-app')) || only === 'board-ui',
+    boardRuns,
     keepFeed: flags.has('keep-feed'),
     stageTimeoutMs: quick ? 120_000 : 300_000,
   };
