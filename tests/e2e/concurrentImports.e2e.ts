@@ -65,7 +65,7 @@ interface Tabs {
 }
 
 async function openTabs(): Promise<Tabs> {
-  const url = `${site.appUrl}?lang=en`;
+  const url = `${site.appUrl}?lang=en&panel=data`;
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
   // Three pages of the board may load slowly on a busy machine; each test waits on page state anyway.

@@ -45,7 +45,7 @@ async function importThroughInput(page: Page, files: string[]): Promise<void> {
 describe('importing feeds in the board', () => {
   it('imports through the file input, shows the same report as the CLI, and re-importing changes nothing', async () => {
     const mixed = writeMixedCsv(dir);
-    const { context, page, blockedRequests } = await openBoard(browser, `${site.appUrl}?lang=en`);
+    const { context, page, blockedRequests } = await openBoard(browser, `${site.appUrl}?lang=en&panel=data`);
     try {
       await waitForBoardReady(page);
       expect(await page.getAttribute('.board', 'data-demo')).toBe('true');
@@ -79,7 +79,7 @@ describe('importing feeds in the board', () => {
   it('refuses an unreadable file as a whole and keeps what was stored', async () => {
     const mixed = writeMixedCsv(dir, 'first.csv');
     const bad = writeBadEncodingCsv(dir);
-    const { context, page } = await openBoard(browser, `${site.appUrl}?lang=en`);
+    const { context, page } = await openBoard(browser, `${site.appUrl}?lang=en&panel=data`);
     try {
       await waitForBoardReady(page);
       await importThroughInput(page, [mixed]);
@@ -104,7 +104,7 @@ describe('importing feeds in the board', () => {
     const unchanged = '4 events stored (0 superseded) in 1 chunks';
     try {
       const page = await context.newPage();
-      await page.goto(`${site.appUrl}?lang=en`);
+      await page.goto(`${site.appUrl}?lang=en&panel=data`);
       await waitForBoardReady(page);
       const storePage = await openStorePage(context, site.appUrl);
       await importThroughInput(page, [small]);
@@ -151,7 +151,7 @@ describe('importing feeds in the board', () => {
       // The closed tab's import has ended with its worker (its locks are gone), not just left the screen.
       await expect.poll(() => importTurns(storePage), { timeout: 30_000 }).toEqual({ held: 0, waiting: 0, running: 0 });
       const reopened = await context.newPage();
-      await reopened.goto(`${site.appUrl}?lang=en`);
+      await reopened.goto(`${site.appUrl}?lang=en&panel=data`);
       await waitForBoardReady(reopened);
       await expect.poll(() => storedRows(reopened)).toContain(unchanged);
       expect(await reopened.getAttribute('.board', 'data-demo')).toBe('false');
