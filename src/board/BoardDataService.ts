@@ -56,8 +56,6 @@ export interface BoardLoadResult {
   defaultTime: number;
   /** Milliseconds from the start of the load to a queryable table. */
   loadMs: number;
-  /** Bytes per event of the engine's query columns. */
-  queryBytesPerEvent: number;
 }
 
 const DEFAULT_DETAIL_COUNT = 25;
@@ -106,7 +104,6 @@ export class BoardDataService {
       sources: [...engine.sources],
       defaultTime: this.defaultEvaluationTime(),
       loadMs,
-      queryBytesPerEvent: engine.queryBytesPerEvent(),
     };
   }
 
