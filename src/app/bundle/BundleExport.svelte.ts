@@ -82,8 +82,9 @@ export class BundleExport {
     return passphraseStrength(this.passphrase);
   }
 
+  /** The confirmation differs from a passphrase given (an emptied passphrase means no encryption). */
   get mismatch(): boolean {
-    return passphraseProblem(this.passphrase, this.confirmation) !== null;
+    return this.passphrase !== '' && passphraseProblem(this.passphrase, this.confirmation) !== null;
   }
 
   /** Readies the dialog for the board as it is now: counts the selection, offers every saved view. */
