@@ -11,7 +11,9 @@
  *   C. the board worker's answers (with B's largest size);
  *   D. the board itself, through the built app with the feed imported: filter click → layers,
  *      brush and playback rates, page load → first hotspots, language switch, first download,
- *      panning (bench/lib/measureBoardUi.ts). `--only board-ui` runs D alone.
+ *      panning (bench/lib/measureBoardUi.ts). `--only board-ui` runs D alone;
+ *   E. briefing bundles in Node: export and import (verify + restore) of --rows demo events,
+ *      compressed and compressed + encrypted (bench/lib/measureBundles.ts). `--only bundle` runs E alone.
  * Writes bench/results/bench-<ISO date>.json and bench/results/latest.json and prints one table.
  * A stage that throws is recorded (JSON and table) and the run goes on.
  */
@@ -25,6 +27,8 @@ import { BENCH_USAGE, parseBenchOptions, type BenchOptions } from './lib/benchOp
 import { formatNumber, formatRatio, formatTable, type TableRow } from './lib/formatTable.ts';
 import { generateFeedCsv, type GeneratedFeed } from './lib/generateFeed.ts';
 import { BOARD_UI_TARGETS, measureBoardUi, type BoardUiResult } from './lib/measureBoardUi.ts';
+import { bundleRows } from './lib/bundleRows.ts';
+import { measureBundles, type BundleBenchResult } from './lib/measureBundles.ts';
 import { sampleWorkerHeaps, type WorkerHeapPeaks } from './lib/sampleWorkerHeaps.ts';
 import type {
   CeilingResult,
@@ -122,6 +126,8 @@ interface BenchReport {
     uiTargets: typeof BOARD_UI_TARGETS;
     ui: Outcome<BoardUiResult> | null;
   };
+  /** Stage E: bundle export and import times and bytes per event (bench/lib/measureBundles.ts). */
+  bundle: Outcome<BundleBenchResult> | null;
   errors: { stage: string; error: string }[];
   table: TableRow[];
   totalSeconds: number;
@@ -610,7 +616,7 @@ async function main(): Promise<void> {
     [PAGE_DIST, 'vite build --config bench/vite.config.ts'],
     [APP_DIST, 'vite build'],
   ] as const) {
-    if (dir === APP_DIST && !options.runApp && !options.runBoardUi) continue;
+    if (dir === APP_DIST && !(options.runApp && options.runImport) && !options.runBoardUi) continue;
     if (dir === PAGE_DIST && !options.runImport && !options.runEngine) continue;
     if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} is missing: run \`${how}\` (npm run bench does both)`);
   }
@@ -663,6 +669,7 @@ async function main(): Promise<void> {
       uiTargets: BOARD_UI_TARGETS,
       ui: null,
     },
+    bundle: null,
     errors: [],
     table: [],
     totalSeconds: 0,
@@ -792,6 +799,10 @@ async function main(): Promise<void> {
         report.board.panFps = outcome.pan.medianFps;
       }
     }
+    if (options.runBundle) {
+      log('E. Bundles');
+      report.bundle = await run.stage(`E bundle export + import of ${formatNumber(options.rows)} events`, () => measureBundles({ events: options.rows, now: options.now }, log));
+    }
   } finally {
     await browser.close().catch(() => undefined);
     await benchSite.close();
@@ -805,7 +816,7 @@ async function main(): Promise<void> {
   report.errors = run.errors;
   report.stageSeconds = run.seconds;
   report.machine.loadAverage.end = Math.round(loadavg()[0] * 100) / 100;
-  report.table = [...importRows(report), ...engineRows(report), ...boardRows(report), ...boardUiRows(report)];
+  report.table = [...importRows(report), ...engineRows(report), ...boardRows(report), ...boardUiRows(report), ...bundleRows(report.bundle, options.rows)];
   report.totalSeconds = Math.round((performance.now() - startedAt) / 100) / 10;
   const stamp = report.date.replace(/:/g, '-');
   const file = join(RESULTS, `bench-${stamp}.json`);

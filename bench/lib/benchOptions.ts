@@ -18,6 +18,8 @@ export interface BenchOptions {
   runApp: boolean;
   /** Stage D: the board's own numbers through the built app (issue 13). */
   runBoardUi: boolean;
+  /** Stage E: export and import of a bundle of `rows` demo events, in Node (bench/lib/measureBundles.ts). */
+  runBundle: boolean;
   /** Samples per median in stage D. */
   boardRuns: number;
   keepFeed: boolean;
@@ -34,8 +36,9 @@ export const BENCH_USAGE = `npm run bench [-- options]
   --duckdb-runs N    timed DuckDB queries per size (default 15; 0 skips DuckDB)
   --e2e-runs N       timed end-to-end imports, reported as their median (default 3, 1 with --quick)
   --board-runs N     samples per median of the board UI stage (default 5, 3 with --quick)
-  --only import|engine|board-ui
-                     board-ui: only stage D, the board's numbers through the built app (env BENCH_ONLY)
+  --only import|engine|board-ui|bundle
+                     board-ui: only stage D, the board's numbers through the built app;
+                     bundle: only stage E, bundle export and import of --rows events in Node (env BENCH_ONLY)
   --no-app           skip the long-task check through the real app (dist/)
   --keep-feed        keep the generated CSV in the temp folder
   --help`;
@@ -73,7 +76,7 @@ export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEn
   const rowsText = text('rows', 'BENCH_ROWS');
   const sizesText = text('sizes', 'BENCH_SIZES');
   const only = text('only', 'BENCH_ONLY');
-  if (only !== undefined && only !== 'import' && only !== 'engine' && only !== 'board-ui') throw new Error(`--only must be import, engine or board-ui, got "${only}"`);
+  if (only !== undefined && only !== 'import' && only !== 'engine' && only !== 'board-ui' && only !== 'bundle') throw new Error(`--only must be import, engine, board-ui or bundle, got "${only}"`);
   const boardRunsText = text('board-runs', 'BENCH_BOARD_RUNS');
   const boardRuns = boardRunsText ? positiveInteger('--board-runs', boardRunsText) : quick ? 3 : 5;
   if (boardRuns < 1) throw new Error('--board-runs must be at least 1');
@@ -97,6 +100,7 @@ export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEn
     runEngine: only === undefined || only === 'engine',
     runApp: !flags.has('no-app'),
     runBoardUi: (only === undefined && !flags.has('no-app')) || only === 'board-ui',
+    runBundle: only === undefined || only === 'bundle',
     boardRuns,
     keepFeed: flags.has('keep-feed'),
     stageTimeoutMs: quick ? 120_000 : 300_000,
