@@ -1,8 +1,9 @@
+import { BUNDLE_FUZZ_TARGET } from './bundleFuzzTarget.ts';
 import { FEED_FUZZ_TARGETS } from './feedFuzzTargets.ts';
 import type { FuzzTarget } from './FuzzTarget.ts';
 
-/** Every input format `npm run fuzz` covers; a new format (bundles, …) adds its target here. */
-export const FUZZ_TARGETS: readonly FuzzTarget[] = [...FEED_FUZZ_TARGETS];
+/** Every input format `npm run fuzz` covers: the three feed formats and briefing bundles. */
+export const FUZZ_TARGETS: readonly FuzzTarget[] = [...FEED_FUZZ_TARGETS, BUNDLE_FUZZ_TARGET];
 
 /** The target called `name`, or undefined. */
 export function fuzzTargetNamed(name: string): FuzzTarget | undefined {

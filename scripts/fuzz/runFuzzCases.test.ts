@@ -8,10 +8,16 @@ describe('npm run fuzz, a short seeded run', () => {
     const { stats } = await runFuzzCases({ target, seed: 20_261_206, from: 0, to: 300, timeLimitMs: 30_000 });
     expect(stats.failures).toEqual([]);
     expect(stats.cases).toBe(300);
-    // The generator reaches both sides: files read with rows, and refused files.
-    expect(stats.read).toBeGreaterThan(100);
-    expect(stats.refused).toBeGreaterThan(10);
-    expect(stats.rowsIn).toBeGreaterThan(1000);
+    // The generator reaches both sides: files read with rows, and refused files. A bundle is
+    // signed end to end, so most damaged bundles are refused and only whole ones are read.
+    if (target.name === 'bundle') {
+      expect(stats.read).toBeGreaterThan(5);
+      expect(stats.refused).toBeGreaterThan(200);
+    } else {
+      expect(stats.read).toBeGreaterThan(100);
+      expect(stats.refused).toBeGreaterThan(10);
+      expect(stats.rowsIn).toBeGreaterThan(1000);
+    }
   }, 300_000);
 
   it('generates the same input for the same seed, target and index, and another for another index', () => {
