@@ -115,7 +115,7 @@ describe('wall cycle', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 
   it('gives the interrupted item the rest of its time', () => {
     const timing: CycleTiming = { count: 3, cycleMs: 60_000, holdMs: 30_000, pinnedIndex: null };

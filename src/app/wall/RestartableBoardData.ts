@@ -34,6 +34,9 @@ interface Generation {
   dead: boolean;
 }
 
+/** A load (the whole store, or the demo set generated) may keep the worker from answering this many times longer. */
+const LOADING_GRACE = 10;
+
 /** Pause between failed restarts, ms. */
 const RESTART_PAUSE_MS = 2000;
 
@@ -52,6 +55,8 @@ export class RestartableBoardData implements BoardDataApi {
   private pinging = false;
   private lastAnswer = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
+  /** Loads under way: a worker reading the whole store answers no ping meanwhile. */
+  private loading = 0;
   /** Restarts done since the page opened. */
   restarts = 0;
 
@@ -90,7 +95,8 @@ export class RestartableBoardData implements BoardDataApi {
     const generation = this.generation;
     if (generation === null || generation.worker === null || generation.dead) return;
     if (this.pinging) {
-      if (performance.now() - this.lastAnswer > this.watch.deadAfterMs) this.restart(generation, 'the board worker stopped answering');
+      const deadAfter = this.loading > 0 ? this.watch.deadAfterMs * LOADING_GRACE : this.watch.deadAfterMs;
+      if (performance.now() - this.lastAnswer > deadAfter) this.restart(generation, 'the board worker stopped answering');
       return;
     }
     this.pinging = true;
@@ -120,7 +126,14 @@ export class RestartableBoardData implements BoardDataApi {
     for (;;) {
       try {
         const generation = await this.spawn();
-        if (this.loaded) await generation.remote.load();
+        if (this.loaded) {
+          this.loading++;
+          try {
+            await generation.remote.load();
+          } finally {
+            this.loading--;
+          }
+        }
         this.restarts++;
         this.events.onUp();
         return generation;
@@ -156,9 +169,14 @@ export class RestartableBoardData implements BoardDataApi {
   }
 
   async load(): Promise<BoardLoadResult> {
-    const result = await this.call((api) => api.load());
-    this.loaded = true;
-    return result;
+    this.loading++;
+    try {
+      const result = await this.call((api) => api.load());
+      this.loaded = true;
+      return result;
+    } finally {
+      this.loading--;
+    }
   }
 
   boardQuery(query: BoardQuery): Promise<BoardAnswer> {

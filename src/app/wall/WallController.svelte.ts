@@ -38,7 +38,7 @@ const FOLLOW_NOW_MS = 60_000;
 /** How often due feeds are looked for, ms of wall time. */
 const POLL_CHECK_MS = 15_000;
 /** The watchdog's pace at real time; a test time scale shortens it, never below the floors. */
-const WATCH = { pingEveryMs: 5000, deadAfterMs: 20_000, minPingEveryMs: 500, minDeadAfterMs: 3000 };
+const WATCH = { pingEveryMs: 5000, deadAfterMs: 30_000, minPingEveryMs: 1000, minDeadAfterMs: 10_000 };
 
 /**
  * A wall display's runtime: the board (with a board worker that is restarted when it dies), this

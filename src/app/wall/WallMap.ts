@@ -42,7 +42,7 @@ const OVERLAY_RESTORE_WAIT_MS = 1000;
  */
 export class WallMap {
   readonly map: maplibregl.Map;
-  private overlay: MapboxOverlay;
+  private overlay: MapboxOverlay | null;
   private overlayCanvas: HTMLCanvasElement | null = null;
   private layers: Layer[] = [];
   private theme: Theme;
@@ -55,6 +55,10 @@ export class WallMap {
   private lastRecoveryMs: number | null = null;
   private overlayTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
+  /** A camera asked for while the basemap had no context (moving then would throw in the overlay's listeners). */
+  private pendingCamera: { camera: Camera | null; pitch: number } | null = null;
+  /** The map's latest error, as text (diagnostics). */
+  private lastError: string | null = null;
 
   constructor(
     container: HTMLElement,
@@ -76,9 +80,23 @@ export class WallMap {
       attributionControl: false,
     });
     this.map.on('moveend', () => this.events.onMoveEnd(this.camera(), this.viewport()));
-    this.map.on('webglcontextlost', () => this.lose('map'));
+    this.map.on('error', (event) => (this.lastError = String((event as { error?: unknown }).error)));
+    this.map.on('webglcontextlost', () => {
+      this.lose('map');
+      // The map has no style until its context is back, and the overlay's listeners read it on
+      // every map event: the overlay is taken off now and built anew on the restored map.
+      this.dropOverlay();
+      this.overlayLost = true;
+    });
     this.map.on('webglcontextrestored', () => {
       this.mapLost = false;
+      // The style MapLibre rebuilds from its snapshot did not finish loading in tests; the wall's
+      // own style, built fresh, loads its source again like the first time.
+      this.map.setStyle(buildBasemapStyle(this.theme, new URL(basemapUrl, document.baseURI).href, this.lineScale), { diff: false });
+      const pending = this.pendingCamera;
+      this.pendingCamera = null;
+      if (pending !== null) this.glideTo(pending.camera, 0, pending.pitch);
+      this.rebuildOverlay();
       this.settle();
     });
     this.overlay = this.createOverlay();
@@ -108,7 +126,7 @@ export class WallMap {
   private readonly onOverlayRestored = (): void => this.rebuildOverlay();
 
   private watchOverlayCanvas(): void {
-    const canvas = this.overlay.getCanvas();
+    const canvas = this.overlay?.getCanvas() ?? null;
     if (canvas === null || canvas === this.overlayCanvas) return;
     this.unwatchOverlayCanvas();
     this.overlayCanvas = canvas;
@@ -122,17 +140,31 @@ export class WallMap {
     this.overlayCanvas = null;
   }
 
-  private rebuildOverlay(): void {
-    if (this.overlayTimer !== null) clearTimeout(this.overlayTimer);
-    this.overlayTimer = null;
-    if (this.destroyed || !this.overlayLost) return;
+  /** Takes the overlay off the map (its deck finalized); a no-op when it is already off. */
+  private dropOverlay(): void {
     this.unwatchOverlayCanvas();
+    if (this.overlay === null) return;
     try {
       this.map.removeControl(this.overlay);
     } catch {
       // Finalizing a deck whose context is gone may throw; the deck is dropped either way.
     }
-    this.overlay = this.createOverlay();
+    this.overlay = null;
+  }
+
+  /** Builds the overlay anew once the map can carry it (its own context is lost, the map's is not). */
+  private rebuildOverlay(): void {
+    if (this.overlayTimer !== null) clearTimeout(this.overlayTimer);
+    this.overlayTimer = null;
+    if (this.destroyed || !this.overlayLost || this.mapLost) return;
+    this.dropOverlay();
+    try {
+      this.overlay = this.createOverlay();
+    } catch {
+      this.overlay = null;
+      this.overlayTimer = setTimeout(() => this.rebuildOverlay(), OVERLAY_RESTORE_WAIT_MS);
+      return;
+    }
     this.overlayLost = false;
     this.settle();
   }
@@ -184,7 +216,7 @@ export class WallMap {
   /** Replaces the overlay's data layers (deck.gl diffs them by id); kept for a rebuilt overlay. */
   setLayers(layers: Layer[]): void {
     this.layers = layers;
-    this.overlay.setProps({ layers });
+    this.overlay?.setProps({ layers });
   }
 
   camera(): Camera {
@@ -199,6 +231,10 @@ export class WallMap {
 
   /** Glides to `camera` (null: the whole Bay Area) in `durationMs`; 0 jumps. */
   glideTo(camera: Camera | null, durationMs: number, pitch: number): void {
+    if (this.mapLost) {
+      this.pendingCamera = { camera, pitch };
+      return;
+    }
     const duration = Math.max(0, Math.round(durationMs));
     if (camera === null) this.map.fitBounds(lngLatBox(GBA_VIEW_BOX), { duration, pitch, animate: duration > 0 });
     else this.map.easeTo({ center: [camera.lon, camera.lat], zoom: camera.zoom, pitch, duration, animate: duration > 0 });
@@ -211,21 +247,26 @@ export class WallMap {
   /** Whether every overlay layer has loaded what it draws (icons, font atlases). */
   layersLoaded(): boolean {
     // MapboxOverlay keeps its Deck private, and Deck its layer manager; the ready check needs both.
+    if (this.overlay === null) return false;
     const deck = (this.overlay as unknown as { _deck?: { layerManager?: { getLayers(): { isLoaded: boolean }[] } | null } })._deck;
     return (deck?.layerManager?.getLayers() ?? []).every((layer) => layer.isLoaded);
   }
 
+  /** Which part has lost its context now (for tests and diagnostics). */
+  graphicsParts(): { map: boolean; overlay: boolean; losses: number; recoveries: number; mapLoaded: boolean; styleLoaded: boolean; lastError: string | null } {
+    return { map: this.mapLost, overlay: this.overlayLost, losses: this.losses, recoveries: this.recoveries, mapLoaded: this.map.loaded(), styleLoaded: this.map.style?._loaded === true, lastError: this.lastError };
+  }
+
   /** The two canvases (basemap, overlay), for tests that force a context loss. */
   canvases(): HTMLCanvasElement[] {
-    const overlay = this.overlay.getCanvas();
+    const overlay = this.overlay?.getCanvas() ?? null;
     return overlay ? [this.map.getCanvas(), overlay] : [this.map.getCanvas()];
   }
 
   destroy(): void {
     this.destroyed = true;
     if (this.overlayTimer !== null) clearTimeout(this.overlayTimer);
-    this.unwatchOverlayCanvas();
-    this.map.removeControl(this.overlay);
+    this.dropOverlay();
     this.map.remove();
   }
 }
