@@ -52,7 +52,10 @@ async function countPrintCalls(page: Page): Promise<void> {
 }
 
 async function waitForPrint(page: Page, pages: number, calls: number): Promise<void> {
-  await page.waitForSelector(`[data-testid="briefing-print"][data-status="ready"][data-pages="${pages}"]`, { state: 'attached' });
+  // A failed print ends the wait at once, with the printer's reason in the assertion.
+  await page.waitForSelector('[data-testid="briefing-print"]:is([data-status="ready"], [data-status="failed"])', { state: 'attached' });
+  expect({ status: await page.getAttribute('[data-testid="briefing-print"]', 'data-status'), text: await page.textContent('[data-testid="briefing-print"]') }).toMatchObject({ status: 'ready' });
+  expect(await page.getAttribute('[data-testid="briefing-print"]', 'data-pages')).toBe(String(pages));
   await page.waitForSelector(`html[data-print-calls="${calls}"]`, { state: 'attached' });
 }
 

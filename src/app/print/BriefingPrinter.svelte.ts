@@ -15,8 +15,8 @@ export interface PrintedPage extends BriefingPage {
   aspect: number;
 }
 
-/** How long one view may take to settle (answer in, map drawn) before printing gives up. */
-const SETTLE_TIMEOUT_MS = 90_000;
+/** How long one view may take to settle (answer in, map drawn) before printing gives up (generous: a busy laptop). */
+const SETTLE_TIMEOUT_MS = 180_000;
 /** Animation frames the board must stay settled before its map is captured. */
 const SETTLED_FRAMES = 3;
 /** How long a map capture may take. */
