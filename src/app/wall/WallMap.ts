@@ -90,9 +90,6 @@ export class WallMap {
     });
     this.map.on('webglcontextrestored', () => {
       this.mapLost = false;
-      // The style MapLibre rebuilds from its snapshot did not finish loading in tests; the wall's
-      // own style, built fresh, loads its source again like the first time.
-      this.map.setStyle(buildBasemapStyle(this.theme, new URL(basemapUrl, document.baseURI).href, this.lineScale), { diff: false });
       const pending = this.pendingCamera;
       this.pendingCamera = null;
       if (pending !== null) this.glideTo(pending.camera, 0, pending.pitch);
