@@ -790,6 +790,7 @@ async function main(): Promise<void> {
       });
       report.board.ui = outcome;
       if (!isError(outcome)) {
+        report.board.events ??= outcome.events;
         report.board.filterToLayersMs = outcome.filterToLayers.medianMs;
         report.board.brushUpdatesPerSecond = outcome.brush.medianPerSecond;
         report.board.playbackStepsPerSecond = outcome.playback.medianPerSecond;
