@@ -34,7 +34,7 @@ describe('wallRootFontPx', () => {
         const px = wallRootFontPx(w, h);
         expect(px).toBeGreaterThanOrEqual(16);
         expect(px).toBeLessThanOrEqual(48);
-        expect(px).toBeCloseTo(Math.min(48, Math.max(16, Math.min(w / 100, h / 56))), 1);
+        expect(px).toBe(Math.round(Math.min(48, Math.max(16, Math.min(w / 100, h / 56))) * 10) / 10);
       }),
     );
   });
