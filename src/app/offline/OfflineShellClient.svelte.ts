@@ -58,11 +58,16 @@ export class OfflineShellClient {
       else if (hadController) this.update = 'elsewhere';
       hadController = true;
     });
-    let registration: ServiceWorkerRegistration;
+    let registration: ServiceWorkerRegistration | undefined;
     try {
       registration = await container.register(this.env.scriptUrl);
     } catch (error) {
       console.warn('The offline shell could not be registered', error);
+      this.status = 'failed';
+      return;
+    }
+    // A browser policy that blocks service workers can resolve with nothing instead of failing.
+    if (registration === undefined || registration === null) {
       this.status = 'failed';
       return;
     }
