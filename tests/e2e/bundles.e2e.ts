@@ -282,7 +282,8 @@ describe('briefing bundles', { timeout: 900_000 }, () => {
     await page.waitForSelector('.board[data-selection="hotspot"]');
     expect(query(page).get('sel')).toMatch(/^hotspot:/);
     expect(await page.textContent('[data-testid="briefing-note"]')).toBe('The busiest cell: say why.');
-    await page.keyboard.press('ArrowLeft');
+    // PageUp steps back from wherever focus went (opening the hotspot's details may take it).
+    await page.keyboard.press('PageUp');
     await page.waitForSelector('[data-testid="briefing-bar"][data-step="0"]');
     await page.waitForSelector('.board[data-selection="none"]');
     await saveScreenshot(page, 'bundle-briefing-1366-dark-en');
