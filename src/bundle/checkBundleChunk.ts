@@ -7,7 +7,7 @@ import { computeCells } from '../events/computeCells.ts';
 import { MAX_ID_LENGTH } from '../feeds/RowNormalizer.ts';
 import { readSourceCode } from '../feeds/readSourceCode.ts';
 import { BundleRefusalError } from './BundleRefusal.ts';
-import { chunkMetaOf } from './pickChunkRows.ts';
+import { chunkMetaOf } from '../events/chunkMetaOf.ts';
 
 /** Highest Admiralty grading code (F6): 1 + 5 × 6 + 5. */
 const MAX_GRADING_CODE = 36;

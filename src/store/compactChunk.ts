@@ -1,3 +1,4 @@
+import { chunkMetaOf } from '../events/chunkMetaOf.ts';
 import type { EventChunk, EventChunkColumns } from '../events/EventChunk.ts';
 import type { PublishedChunk } from './PublishedChunk.ts';
 
@@ -37,26 +38,6 @@ export function compactChunk(published: PublishedChunk): CompactedChunk | null {
   ) as unknown as EventChunkColumns;
   const pickStrings = (values: string[]): string[] => Array.from(sourceRows, (row) => values[row]);
 
-  let minTime = Infinity;
-  let maxTime = -Infinity;
-  let minLon = Infinity;
-  let minLat = Infinity;
-  let maxLon = -Infinity;
-  let maxLat = -Infinity;
-  const categoryCounts = new Array<number>(chunk.meta.categoryCounts.length).fill(0);
-  for (let row = 0; row < live; row++) {
-    const time = columns.time[row];
-    const lon = columns.lon[row];
-    const lat = columns.lat[row];
-    if (time < minTime) minTime = time;
-    if (time > maxTime) maxTime = time;
-    if (lon < minLon) minLon = lon;
-    if (lon > maxLon) maxLon = lon;
-    if (lat < minLat) minLat = lat;
-    if (lat > maxLat) maxLat = lat;
-    categoryCounts[columns.category[row]]++;
-  }
-
   return {
     chunk: {
       formatVersion: chunk.formatVersion,
@@ -69,7 +50,7 @@ export function compactChunk(published: PublishedChunk): CompactedChunk | null {
         links: pickStrings(chunk.strings.links),
         descriptions: pickStrings(chunk.strings.descriptions),
       },
-      meta: { count: live, minTime, maxTime, bbox: [minLon, minLat, maxLon, maxLat], categoryCounts },
+      meta: chunkMetaOf(columns, live),
     },
     hashes: pickRows(hashes, sourceRows),
     sourceRows,
