@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import type { SignerTrustRule } from '../bundle/checkSignerTrust.ts';
 import type { ImportReport } from '../domain/ImportReport.ts';
 import type { FeedImportProgress } from '../importing/FeedImportProgress.ts';
 import type { FeedImportSettings } from '../importing/importFeedStream.ts';
@@ -117,7 +118,7 @@ export class ImportController {
    * Merges a briefing bundle into the store as one atomic import (ImportService.importBundle: it
    * is verified again, then classified by the feed upsert rules); shown like any file import.
    */
-  async mergeBundle(file: File, request: { passphrase?: string; trusted: string[] }): Promise<ImportOutcome> {
+  async mergeBundle(file: File, request: { passphrase?: string } & SignerTrustRule): Promise<ImportOutcome> {
     const onProgress = this.begin();
     let outcome: ImportOutcome;
     try {

@@ -1,6 +1,7 @@
 import { createBundle, type BundleProgress, type BundleSigner } from '../bundle/createBundle.ts';
 import type { HandlingPolicy, HandlingTally } from '../bundle/handlingPolicy.ts';
 import type { BundleRefusal } from '../bundle/BundleRefusal.ts';
+import type { SignerTrustRule } from '../bundle/checkSignerTrust.ts';
 import { readBundle, type BundleContents } from '../bundle/readBundle.ts';
 import type { BundleView } from '../bundle/viewEntry.ts';
 import type { LiveChunk } from '../board/LiveChunk.ts';
@@ -44,10 +45,9 @@ export interface BundleExportResult {
 /** A bundle read for opening: its summary, or why it was refused (nothing of it kept). */
 export type BundleInspection = { ok: true; summary: BundleSummary } | { ok: false; refusal: BundleRefusal };
 
-/** How to read a bundle: its passphrase when encrypted, and the fingerprints the user trusts. */
-export interface BundleReadRequest {
+/** How to read a bundle: its passphrase when encrypted, and the user's trust rule. */
+export interface BundleReadRequest extends SignerTrustRule {
   passphrase?: string;
-  trusted?: readonly string[];
 }
 
 /**
@@ -120,7 +120,7 @@ export class BoardBundles {
   async inspect(file: Blob, request: BundleReadRequest): Promise<BundleInspection> {
     this.inspected = null;
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const read = await readBundle(bytes, { passphrase: request.passphrase, trusted: request.trusted });
+    const read = await readBundle(bytes, { passphrase: request.passphrase, trusted: request.trusted, requireTrusted: request.requireTrusted });
     if (!read.ok) return read;
     this.inspected = read.contents;
     return { ok: true, summary: bundleSummaryOf(read.contents) };

@@ -9,6 +9,7 @@ import { BUNDLE_LIMITS, type BundleLimits } from './bundleLimits.ts';
 import { parseManifest, type BundleManifest } from './BundleManifest.ts';
 import { BundleRefusalError, refuseUnless, type BundleRefusal } from './BundleRefusal.ts';
 import { checkBundleChunk } from './checkBundleChunk.ts';
+import { checkSignerTrust, type SignerTrustRule } from './checkSignerTrust.ts';
 import { decodeChunkEntry } from './chunkEntry.ts';
 import { inflateEntry } from './inflateEntry.ts';
 import { readZip, type ZipEntry } from './readZip.ts';
@@ -17,14 +18,10 @@ import { sha256Hex } from './sha256.ts';
 import { fingerprint, verifySignature, type PublicSigningJwk } from './signingKeys.ts';
 import { readViewEntry, type BundleViewContent } from './viewEntry.ts';
 
-/** Options of readBundle(). */
-export interface ReadBundleOptions {
+/** Options of readBundle(): the trust rule (checkSignerTrust) and these. */
+export interface ReadBundleOptions extends SignerTrustRule {
   /** The passphrase of an encrypted bundle. */
   passphrase?: string;
-  /** Fingerprints (signingKeys.fingerprint) of the keys the reader trusts. */
-  trusted?: readonly string[];
-  /** Refuse (`untrusted-signer`) a bundle whose signer is not in `trusted`. */
-  requireTrusted?: boolean;
   /** Limits to read within (default BUNDLE_LIMITS). */
   limits?: BundleLimits;
   /** Called as entries are verified and decoded: entries done of all. */
@@ -137,8 +134,8 @@ async function readVerified(bytes: Uint8Array, options: ReadBundleOptions): Prom
   refuseUnless(signed, 'bad-signature', 'the signature does not verify: the manifest was changed, or not signed by the key it names');
   const keyFingerprint = await fingerprint(manifest.creator.publicKey);
   refuseUnless(keyFingerprint === manifest.creator.fingerprint, 'invalid-content', 'the manifest gives a fingerprint that is not its key\'s');
-  const trusted = (options.trusted ?? []).includes(keyFingerprint);
-  refuseUnless(trusted || options.requireTrusted !== true, 'untrusted-signer', `the bundle is signed by ${keyFingerprint}, which is not a trusted key`);
+  const { trusted, refusal } = checkSignerTrust(keyFingerprint, options);
+  if (refusal !== null) throw new BundleRefusalError(refusal.code, refusal.message);
 
   // Exactly the entries the signed manifest lists, in its order.
   const listed = manifest.entries;

@@ -51,4 +51,17 @@ describe('ImportService.importBundle', () => {
     expect(await store.db.chunks.count()).toBe(0);
     expect(announced).toEqual([]);
   });
+
+  it('refuses an untrusted signer when a trusted one is required, writing nothing; merges it once trusted', { timeout: 60_000 }, async () => {
+    const signer = await makeTestSigner();
+    const made = await createBundle({ chunks: [{ chunk: chunkOf(records) }] }, { signer });
+    const blob = new Blob([made.bytes as Uint8Array<ArrayBuffer>]);
+    const { store, service: importer, announced } = await service();
+    await expect(importer.importBundle('u.tidegate', blob, { trusted: ['0'.repeat(64)], requireTrusted: true })).rejects.toThrow(/untrusted-signer/);
+    expect(await store.db.chunks.count()).toBe(0);
+    expect(await store.listImports()).toEqual([]);
+    expect(announced).toEqual([]);
+    const merged = await importer.importBundle('u.tidegate', blob, { trusted: [made.manifest.creator.fingerprint], requireTrusted: true });
+    expect(merged.counts.accepted).toBe(35);
+  });
 });

@@ -1,4 +1,5 @@
 import { feedUrlProblem, feedUrlProblemText } from './feedUrlProblem.ts';
+import type { SignerTrustRule } from '../bundle/checkSignerTrust.ts';
 import { importBundle } from '../bundle/importBundle.ts';
 import { readBundle } from '../bundle/readBundle.ts';
 import type { ImportReport } from '../domain/ImportReport.ts';
@@ -72,11 +73,11 @@ export class ImportService {
    * classified by the upsert rules of every feed (importBundle). A refused bundle rejects with the
    * refusal's reason and writes nothing, as does a cancel.
    */
-  async importBundle(name: string, blob: Blob, request: { passphrase?: string; trusted?: readonly string[] }, onProgress?: ImportProgressListener): Promise<ImportReport> {
+  async importBundle(name: string, blob: Blob, request: { passphrase?: string } & SignerTrustRule, onProgress?: ImportProgressListener): Promise<ImportReport> {
     return this.inTurn(name, blob.size, onProgress, async (signal, progress) => {
       const startedAt = Date.now();
       progress({ feedName: name, bytesRead: 0, totalBytes: blob.size, rows: 0, rowsPerSecond: 0, phase: 'reading' });
-      const read = await readBundle(new Uint8Array(await blob.arrayBuffer()), { passphrase: request.passphrase, trusted: request.trusted, signal });
+      const read = await readBundle(new Uint8Array(await blob.arrayBuffer()), { passphrase: request.passphrase, trusted: request.trusted, requireTrusted: request.requireTrusted, signal });
       if (!read.ok) throw new Error(`The bundle was refused (${read.refusal.code}): ${read.refusal.message}`);
       const rows = read.contents.manifest.events.count;
       const rowsPerSecond = rows / Math.max(0.001, (Date.now() - startedAt) / 1000);
