@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manifestBytes } from '../../src/bundle/BundleManifest.ts';
 import { bundleParts, makeTestSigner, signedBundle } from '../../src/bundle/bundleTestSupport.ts';
+import { fingerprint } from '../../src/bundle/signingKeys.ts';
 import { launchChromium } from './support/launchChromium.ts';
 import { openBoard, saveScreenshot, type BoardPage } from './support/openBoard.ts';
 import { appDist, serveStatic, type StaticSite } from './support/serveStatic.ts';
@@ -15,7 +16,8 @@ import { FIXTURE_NOW, fixtureDir } from './support/writeFeedFixtures.ts';
  * Briefing bundles end to end: saved views, export from the board (a download), opening in a fresh
  * browser (the signer shown, trusted by its imported public key), a briefing that steps through the
  * views, merging into the store; an encrypted bundle with a wrong then the right passphrase; a
- * tampered and a truncated file refused with nothing written; keyboard, axe and screenshots.
+ * tampered and a truncated file refused with nothing written; with "require a trusted signer"
+ * on, a stranger's bundle refused; keyboard, axe and screenshots.
  */
 
 let browser: Browser;
@@ -125,6 +127,34 @@ async function newerVersion(bytes: Uint8Array): Promise<Uint8Array> {
   const manifestText = new TextDecoder().decode(manifestBytes(parts.manifest)).replace('"version": 1,', '"version": 9,');
   expect(manifestText).toContain('"version": 9,');
   return signedBundle(parts, await makeTestSigner(), { manifestText });
+}
+
+/** The bundle's content re-signed, validly, by a key nobody trusts ("Unknown desk"). */
+async function signedByStranger(bytes: Uint8Array): Promise<Uint8Array> {
+  const parts = bundleParts(new Uint8Array(bytes));
+  const stranger = await makeTestSigner();
+  const creator = { name: 'Unknown desk', fingerprint: await fingerprint(stranger.publicKey), publicKey: stranger.publicKey };
+  return signedBundle({ ...parts, manifest: { ...parts.manifest, creator } }, stranger);
+}
+
+/** The board's stored trust setting record, read from IndexedDB as the page keeps it. */
+async function storedTrustSetting(page: Page): Promise<unknown> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('tidegate');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('settings').objectStore('settings').get('bundle.trustSetting');
+          get.onsuccess = () => {
+            db.close();
+            resolve((get.result as { value?: unknown } | undefined)?.value ?? null);
+          };
+          get.onerror = () => reject(new Error(String(get.error)));
+        };
+      }),
+  );
 }
 
 /** The query part of the page's address (the view). */
@@ -362,6 +392,53 @@ describe('briefing bundles', { timeout: 900_000 }, () => {
       await closeDialog(page, 'bundle-open-dialog');
       expect(await storeCounts(page), name).toEqual(before);
     }
+    expect(recipient.pageErrors).toEqual([]);
+  });
+
+  it('with "open only bundles signed by a trusted key" on, refuses a stranger\'s bundle with the reason, writing nothing', async () => {
+    const page = recipient.page;
+    const stranger = join(dir, 'stranger.tidegate');
+    writeFileSync(stranger, await signedByStranger(readFileSync(plainBundle)));
+
+    // Off (the default): a stranger's bundle opens, marked untrusted.
+    await chooseInDataPanel(page, stranger);
+    await page.waitForSelector('[data-testid="bundle-open-dialog"][data-status="verified"]', { timeout: 300_000 });
+    expect(await page.getAttribute('[data-testid="bundle-open-summary"]', 'data-trusted')).toBe('false');
+    await closeDialog(page, 'bundle-open-dialog');
+
+    // Turned on by keyboard in the keys dialog, and stored as a versioned record.
+    await openExportDialog(page);
+    await page.click('[data-testid="bundle-export-keys"]');
+    await page.waitForSelector('[data-testid="bundle-keys-dialog"][open]');
+    expect(await page.isChecked('[data-testid="require-trusted"]')).toBe(false);
+    await page.focus('[data-testid="require-trusted"]');
+    await page.keyboard.press('Space');
+    await page.waitForSelector('[data-testid="bundle-keys-dialog"][data-status="idle"] [data-testid="require-trusted"]:checked');
+    expect(await storedTrustSetting(page)).toEqual({ version: 1, requireTrusted: true });
+    expect(await seriousViolations(page, '[data-testid="bundle-keys-dialog"]')).toEqual([]);
+    await closeDialog(page, 'bundle-keys-dialog');
+
+    const before = await storeCounts(page);
+    await chooseInDataPanel(page, stranger);
+    await page.waitForSelector('[data-testid="bundle-open-dialog"][data-status="refused"]', { timeout: 300_000 });
+    expect(await page.getAttribute('[data-testid="bundle-open-refused"]', 'data-refusal')).toBe('untrusted-signer');
+    expect(await page.textContent('[data-testid="bundle-open-refused"]')).toContain('Refused: it is not signed by a trusted key.');
+    expect(await page.textContent('[data-testid="bundle-open-untrusted-required"]')).toContain('opens only bundles signed by a trusted key');
+    expect(await page.locator('[data-testid="bundle-open-merge"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="bundle-open-brief"]').count()).toBe(0);
+    expect(await seriousViolations(page, '[data-testid="bundle-open-dialog"]')).toEqual([]);
+    // Its Keys button leads to the setting.
+    await page.click('[data-testid="bundle-open-keys"]');
+    await page.waitForSelector('[data-testid="bundle-keys-dialog"][open] [data-testid="require-trusted"]:checked');
+    await closeDialog(page, 'bundle-keys-dialog');
+    expect(await storeCounts(page)).toEqual(before);
+
+    // The trusted maker's bundle still opens.
+    await chooseInDataPanel(page, plainBundle);
+    await page.waitForSelector('[data-testid="bundle-open-dialog"][data-status="verified"]', { timeout: 300_000 });
+    expect(await page.getAttribute('[data-testid="bundle-open-summary"]', 'data-trusted')).toBe('true');
+    await closeDialog(page, 'bundle-open-dialog');
+    expect(await storeCounts(page)).toEqual(before);
     expect(recipient.pageErrors).toEqual([]);
   });
 

@@ -3,6 +3,8 @@ import { looksLikeBundle } from '../../bundle/looksLikeBundle.ts';
 import type { BoardWorkerApi } from '../../../workers/protocol.ts';
 import type { Board } from '../Board.svelte.ts';
 import type { ImportController } from '../ImportController.svelte.ts';
+import { printBriefing } from '../print/printBriefing.ts';
+import { provideActiveBriefing } from './activeBriefing.ts';
 import { Briefing } from './Briefing.svelte.ts';
 import { BundleExport } from './BundleExport.svelte.ts';
 import { BundleKeys } from './BundleKeys.svelte.ts';
@@ -44,7 +46,8 @@ export class BoardBundleUi {
     const { board } = connections;
     this.views = new SavedViews(store);
     this.keys = new BundleKeys(store);
-    this.briefing = new Briefing({ service: connections.data, views: board.viewStore, reload: () => board.reload() });
+    this.briefing = new Briefing({ service: connections.data, views: board.viewStore, reload: () => board.reload(), print: printBriefing });
+    provideActiveBriefing(this.briefing);
     this.exporter = new BundleExport({
       service: connections.data,
       view: () => board.viewStore.view,
@@ -56,15 +59,15 @@ export class BoardBundleUi {
     });
     this.opener = new BundleOpen({
       service: connections.data,
-      trusted: () => this.keys.trusted.map((key) => key.fingerprint),
+      trust: () => this.keys.trustRule(),
       merge: async (file, request) => {
         const imports = connections.imports();
         if (imports === null) return { feedName: file.name, report: null, error: 'the import worker is not ready' };
         return imports.mergeBundle(file, request);
       },
-      brief: async (file, summary) => {
+      brief: async (summary) => {
         this.dialog = null;
-        await this.briefing.start(file.name, summary);
+        await this.briefing.start(summary);
       },
     });
   }

@@ -1,3 +1,5 @@
+import { bundleTrustSetting, DEFAULT_BUNDLE_TRUST_SETTING, signerTrustRuleOf, type BundleTrustSetting, type BundleTrustSettingProblem } from '../../bundle/BundleTrustSetting.ts';
+import type { SignerTrustRule } from '../../bundle/checkSignerTrust.ts';
 import type { BundleSigner } from '../../bundle/createBundle.ts';
 import { exportPublicKey, fingerprint, generateSigningKey, importPublicKey, readPublicJwk } from '../../bundle/signingKeys.ts';
 import { cleanViewName } from '../../briefing/savedViewOrder.ts';
@@ -24,11 +26,15 @@ const MAX_JWK_BYTES = 64 * 1024;
  * Signing and trust for bundles in the browser: one ECDSA P-256 key pair per browser profile,
  * made on first use with a non-extractable private key and kept in IndexedDB as CryptoKey
  * objects; its public key saved as a .jwk file to hand to recipients; public keys of others
- * trusted under a name, listed with their fingerprints, removed.
+ * trusted under a name, listed with their fingerprints, removed; and whether only bundles signed
+ * by a trusted key may be opened (BundleTrustSetting).
  */
 export class BundleKeys {
   own: OwnKeyInfo | null = $state.raw(null);
   trusted: TrustedKey[] = $state.raw([]);
+  trustSetting: BundleTrustSetting = $state.raw(DEFAULT_BUNDLE_TRUST_SETTING);
+  /** Why the stored trust setting was not used as stored (it then requires trusted signers), or null. */
+  trustSettingProblem: BundleTrustSettingProblem | null = $state(null);
   /** The name this browser's bundles carry beside the fingerprint. */
   signerName = $state('');
   error: string | null = $state(null);
@@ -38,10 +44,12 @@ export class BundleKeys {
   async refresh(): Promise<void> {
     try {
       const store = await this.store();
-      const [key, trusted, name] = await Promise.all([store.signingKey(), store.trustedKeys(), store.signerName()]);
+      const [key, trusted, name, trust] = await Promise.all([store.signingKey(), store.trustedKeys(), store.signerName(), store.trustSetting()]);
       this.own = key === null ? null : { fingerprint: key.fingerprint, createdAt: key.createdAt };
       this.trusted = trusted;
       this.signerName = name;
+      this.trustSetting = trust.setting;
+      this.trustSettingProblem = trust.problem;
       this.error = null;
     } catch (error) {
       this.error = messageOf(error);
@@ -116,6 +124,22 @@ export class BundleKeys {
     const next = (await store.trustedKeys()).filter((key) => key.fingerprint !== fingerprintHex);
     await store.setTrustedKeys(next);
     this.trusted = next;
+  }
+
+  /** Stores whether only bundles signed by a trusted key may be opened. */
+  async setRequireTrusted(requireTrusted: boolean): Promise<void> {
+    const setting = bundleTrustSetting(requireTrusted);
+    await (await this.store()).setTrustSetting(setting);
+    this.trustSetting = setting;
+    this.trustSettingProblem = null;
+  }
+
+  /** The rule a bundle is read by (checkSignerTrust): the trusted keys and the setting, as last read. */
+  trustRule(): SignerTrustRule {
+    return signerTrustRuleOf(
+      this.trusted.map((key) => key.fingerprint),
+      this.trustSetting,
+    );
   }
 
   /** The name the user trusts a fingerprint under, or null. */

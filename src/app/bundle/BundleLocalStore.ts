@@ -1,3 +1,4 @@
+import { restoreBundleTrustSetting, type BundleTrustSetting, type RestoredBundleTrustSetting } from '../../bundle/BundleTrustSetting.ts';
 import type { PublicSigningJwk } from '../../bundle/signingKeys.ts';
 import { orderSavedViews } from '../../briefing/savedViewOrder.ts';
 import type { SavedView } from '../../store/SavedView.ts';
@@ -23,11 +24,13 @@ export interface TrustedKey {
 const SIGNING_KEY = 'bundle.signingKey';
 const TRUSTED_KEYS = 'bundle.trustedKeys';
 const SIGNER_NAME = 'bundle.signerName';
+const TRUST_SETTING = 'bundle.trustSetting';
 
 /**
  * The page's own small records in the board's database: saved views (`views` table) and the
  * bundle keys (`settings` table: the signing key pair as CryptoKey objects, which IndexedDB
- * stores as they are, and the trusted public keys). Events never go through here.
+ * stores as they are, the trusted public keys and the versioned trust setting). Events never go
+ * through here.
  */
 export class BundleLocalStore {
   private constructor(private readonly db: TidegateDatabase) {}
@@ -75,5 +78,14 @@ export class BundleLocalStore {
 
   async setSignerName(name: string): Promise<void> {
     await this.db.settings.put({ key: SIGNER_NAME, value: name });
+  }
+
+  /** The "require a trusted signer" setting, through its one restore path (absent: the default). */
+  async trustSetting(): Promise<RestoredBundleTrustSetting> {
+    return restoreBundleTrustSetting((await this.db.settings.get(TRUST_SETTING))?.value);
+  }
+
+  async setTrustSetting(setting: BundleTrustSetting): Promise<void> {
+    await this.db.settings.put({ key: TRUST_SETTING, value: { ...setting } });
   }
 }

@@ -1,6 +1,7 @@
 import type { BundleInspection } from '../../briefing/BoardBundles.ts';
 import type { BundleSummary } from '../../briefing/BundleSummary.ts';
 import type { BundleRefusal } from '../../bundle/BundleRefusal.ts';
+import type { SignerTrustRule } from '../../bundle/checkSignerTrust.ts';
 import type { ImportOutcome } from '../ImportController.svelte.ts';
 import type { BoardWorkerApi } from '../../../workers/protocol.ts';
 
@@ -13,12 +14,12 @@ export type BundleOpenPhase = 'idle' | 'reading' | 'passphrase' | 'verified' | '
 /** What opening reads and does on the board, each when asked. */
 export interface BundleOpenSources {
   service(): BundleOpenService | null;
-  /** Fingerprints the user trusts. */
-  trusted(): string[];
-  /** Merges the file into the store through the import path (ImportController.mergeBundle). */
-  merge(file: File, request: { passphrase?: string; trusted: string[] }): Promise<ImportOutcome>;
+  /** The user's trust rule: the trusted keys, and whether only their bundles may be opened. */
+  trust(): SignerTrustRule;
+  /** Merges the file into the store through the import path (ImportController.mergeBundle), which verifies it again by the same rule. */
+  merge(file: File, request: { passphrase?: string } & SignerTrustRule): Promise<ImportOutcome>;
   /** Starts a briefing of the bundle the worker kept. */
-  brief(file: File, summary: BundleSummary): Promise<void>;
+  brief(summary: BundleSummary): Promise<void>;
 }
 
 function messageOf(error: unknown): string {
@@ -28,9 +29,10 @@ function messageOf(error: unknown): string {
 /**
  * Opening a bundle file: it is verified in the board worker (every hash and the signature) before
  * anything else; an encrypted one asks for its passphrase (a wrong one says so and asks again);
- * a refused one says why. A verified one shows its signer and contents, and only then may the user
- * merge it into the store (the import path: the feed upsert rules, atomic) or open it as a
- * briefing. Closing forgets it; nothing was written.
+ * a refused one says why (with the user's "require a trusted signer" setting on, an untrusted
+ * signer is refused there, before anything is decoded). A verified one shows its signer and
+ * contents, and only then may the user merge it into the store (the import path: the feed upsert
+ * rules, atomic) or open it as a briefing. Closing forgets it; nothing was written.
  */
 export class BundleOpen {
   phase: BundleOpenPhase = $state('idle');
@@ -63,7 +65,7 @@ export class BundleOpen {
   async merge(): Promise<void> {
     if (this.phase !== 'verified' || this.file === null) return;
     this.phase = 'merging';
-    const outcome = await this.sources.merge(this.file, { ...(this.passphrase !== undefined ? { passphrase: this.passphrase } : {}), trusted: this.sources.trusted() });
+    const outcome = await this.sources.merge(this.file, { ...(this.passphrase !== undefined ? { passphrase: this.passphrase } : {}), ...this.sources.trust() });
     this.merged = outcome;
     this.phase = outcome.error === null ? 'merged' : 'failed';
     this.error = outcome.error;
@@ -72,10 +74,10 @@ export class BundleOpen {
 
   /** Opens the verified bundle as a briefing and closes the dialog. */
   async brief(): Promise<void> {
-    if (this.phase !== 'verified' || this.file === null || this.summary === null) return;
-    const { file, summary } = this;
+    if (this.phase !== 'verified' || this.summary === null) return;
+    const { summary } = this;
     this.phase = 'idle';
-    await this.sources.brief(file, summary);
+    await this.sources.brief(summary);
     this.passphrase = undefined;
   }
 
@@ -106,7 +108,7 @@ export class BundleOpen {
     this.phase = 'reading';
     let inspection: BundleInspection;
     try {
-      inspection = await service.inspectBundle(file, { ...(passphrase !== undefined ? { passphrase } : {}), trusted: this.sources.trusted() });
+      inspection = await service.inspectBundle(file, { ...(passphrase !== undefined ? { passphrase } : {}), ...this.sources.trust() });
     } catch (error) {
       if (generation !== this.generation) return;
       this.phase = 'failed';
