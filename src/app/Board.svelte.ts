@@ -7,7 +7,7 @@ import type { ImportWorkerApi } from '../../workers/importWorkerApi.ts';
 import { ImportController } from './ImportController.svelte.ts';
 import { RiskClient, type AskOptions, type RiskService } from './RiskClient.svelte.ts';
 import { StoreSync } from './StoreSync.ts';
-import { pageViewEnvironment, ViewStore } from './ViewStore.svelte.ts';
+import { pageViewEnvironment, ViewStore, type ViewEnvironment } from './ViewStore.svelte.ts';
 
 /** What the board needs of its data worker. */
 export interface BoardDataApi extends RiskService {
@@ -45,10 +45,14 @@ export class Board {
   private reloading: Promise<void> | null = null;
   private reloadQueued = false;
 
-  constructor(private readonly connections: BoardConnections) {
+  /** `viewEnvironment`: where the view store reads and writes the view (the page's own by default; the wall keeps its own key). */
+  constructor(
+    private readonly connections: BoardConnections,
+    viewEnvironment: ViewEnvironment = pageViewEnvironment(),
+  ) {
     // Read before the view store rewrites the address bar to the view alone.
     this.linkedFeeds = linkedFeeds(location.href);
-    this.viewStore = new ViewStore(pageViewEnvironment());
+    this.viewStore = new ViewStore(viewEnvironment);
   }
 
   /** Registers and fetches the feeds the opening link named (the user agreed). */
