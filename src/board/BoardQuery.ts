@@ -1,4 +1,8 @@
-import type { AlertOptions } from '../risk/computeAlerts.ts';
+import type { AlertOptions, SpikeAlert } from '../risk/computeAlerts.ts';
+import type { EventLayer, ViewBox } from '../risk/collectEventsInView.ts';
+import type { TimeHistogram } from '../risk/computeTimeHistogram.ts';
+import type { EventRecord } from '../risk/RiskEngine.ts';
+import type { FacetCounts, KeyFigures } from '../risk/summarizeWindow.ts';
 import type { JurisdictionPairCount, LinkTotals } from '../risk/computeLinks.ts';
 import type { BreakdownSummary } from '../risk/describeBreakdown.ts';
 import type { RiskFilters } from '../risk/RiskFilters.ts';
@@ -13,13 +17,7 @@ import type { Selection } from '../view/ViewState.ts';
  */
 
 /** A map viewport in WGS-84 degrees and its zoom, for the events layer. */
-export interface Viewport {
-  west: number;
-  south: number;
-  east: number;
-  north: number;
-  zoom: number;
-}
+export type Viewport = ViewBox;
 
 /** One question: everything the board shows for one view. */
 export interface BoardQuery {
@@ -94,81 +92,16 @@ export interface PlaceLayerData {
 }
 
 /** A spike alert, with the place that names it. */
-export interface AlertItem {
-  target: 'cell' | 'site';
-  /** H3 cell id (hex) or site id. */
-  id: string;
-  observed: number;
-  baselineCount: number;
-  expected: number;
-  probability: number;
-  logProbability: number;
-  since: number;
-  lon: number;
-  lat: number;
+export interface AlertItem extends SpikeAlert {
   /** The reference site nearest the alert's position (for a site alert: the site itself). */
   nearestSite: NearestSite | null;
 }
 
-/** Events over time for the timeline, under every filter but the window (cross-filter). */
-export interface TimeHistogram {
-  /** Start of bin 0, epoch ms (a UTC+8 day, hour or week boundary). */
-  start: number;
-  binMs: number;
-  bins: number;
-  /** Counts per bin and category: `counts[bin * categories + category]`. */
-  counts: Uint32Array;
-  categories: number;
-}
-
-/**
- * Events in the window per filter option, each dimension counted under every OTHER active filter
- * (so an option shows how many events choosing it would add).
- */
-export interface FacetCounts {
-  categories: Uint32Array;
-  kinds: Uint32Array;
-  /** Index 0: no mode; then TRANSPORT_MODES order. */
-  modes: Uint32Array;
-  /** Aligned with BoardLoadResult.sources. */
-  sources: Uint32Array;
-  /** Index s − 1 for severity s. */
-  severity: Uint32Array;
-  /** Reliability letters A..F (ungraded counts as F). */
-  reliability: Uint32Array;
-  /** Credibility digits 1..6 (ungraded counts as 6). */
-  credibility: Uint32Array;
-}
-
-/** Key figures of the window under the filters. */
-export interface KeyFigures {
-  events: number;
-  /** Sum of record values, CNY (records without a value add nothing). */
-  valueCny: number;
-  /** Case clues in the window. */
-  clues: number;
-  /** Per source agency, aligned with BoardLoadResult.sources. */
-  eventsBySource: Uint32Array;
-  valueBySource: Float64Array;
-}
+/** The timeline's histogram, facet counts and key figures, as the engine's window pass gives them. */
+export type { FacetCounts, KeyFigures, TimeHistogram };
 
 /** The events layer: raw points when few enough are in view, else weighted cell centres. */
-export interface EventLayerData {
-  kind: 'points' | 'aggregate';
-  count: number;
-  /** Interleaved lon, lat. */
-  positions: Float32Array;
-  /** Points: category code; aggregate: the most frequent category. */
-  category: Uint8Array;
-  /** Points: severity 1..5; aggregate: 0. */
-  severity: Uint8Array;
-  /** Points: 1; aggregate: events merged. */
-  weight: Uint32Array;
-  /** Points: table row (for picking); aggregate: -1. */
-  row: Int32Array;
-  /** Counted events in the viewport, shown or merged. */
-  inView: number;
-}
+export type EventLayerData = EventLayer;
 
 /** Cross-border link arcs, bundled by end points. */
 export interface LinkLayerData {
@@ -241,26 +174,7 @@ export interface DetailsQuery {
 }
 
 /** One event as the details table lists it; identified by (source, id). */
-export interface EventRow {
-  source: string;
-  id: string;
-  time: number;
-  category: string;
-  kind: string;
-  severity: number;
-  /** Admiralty grading, e.g. `B2`, or null when ungraded (scored as F6). */
-  grading: string | null;
-  mode: string | null;
-  valueCny: number | null;
-  site: string | null;
-  channel: string | null;
-  /** Decayed weight at T (0 when outside the window). */
-  weight: number;
-  description: string;
-  links: string[];
-  lon: number;
-  lat: number;
-}
+export type EventRow = EventRecord;
 
 /** The answer to a DetailsQuery. */
 export interface DetailsAnswer {
