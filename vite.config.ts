@@ -29,6 +29,9 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'scripts/**/*.test.ts'],
+          // Property tests run thousands of cases: a few seconds each on 2 quiet cores, several
+          // times that on a busy CI runner; 5 s (the default) failed them there for time alone.
+          testTimeout: 60_000,
         },
       },
       {
