@@ -90,6 +90,15 @@ export class BoardMap {
       parameters: { depthCompare: 'always', depthWriteEnabled: false },
     });
     this.map.addControl(this.overlay);
+    // deck.gl's input manager makes its canvas a tab stop with no name and no focus ring, though it
+    // takes no keys here: the map's own canvas under it does. Taken out once the manager has set it.
+    const leaveTabOrder = () => {
+      const deckCanvas = this.map.getContainer().querySelector<HTMLCanvasElement>('.deck-widget-container canvas');
+      if (deckCanvas === null || !deckCanvas.hasAttribute('tabindex')) return;
+      deckCanvas.tabIndex = -1;
+      this.map.off('render', leaveTabOrder);
+    };
+    this.map.on('render', leaveTabOrder);
     // The default view frames the Bay Area in the map's final size: the container is often still
     // being laid out when the map is made (a fit then lands zoomed far out), so it is framed again
     // on every resize until someone moves the map or a camera is applied.
