@@ -16,6 +16,8 @@ import { Board } from '../Board.svelte.ts';
 import { connectImports } from '../importClient.ts';
 import { PlaylistBook } from './PlaylistBook.svelte.ts';
 import { RestartableBoardData } from './RestartableBoardData.ts';
+import { wallViewEnvironment } from './wallViewEnvironment.ts';
+import type { WallGraphics } from './WallMap.ts';
 
 /** How a wall was opened. */
 export interface WallStart {
@@ -26,12 +28,7 @@ export interface WallStart {
 }
 
 /** The graphics state the map reports. */
-export interface GraphicsState {
-  lost: boolean;
-  losses: number;
-  recoveries: number;
-  lastRecoveryMs: number | null;
-}
+export type GraphicsState = WallGraphics;
 
 /** Longest pause between two re-asks while T follows now, ms of real time (a wall's minute). */
 const FOLLOW_NOW_MS = 60_000;
@@ -56,7 +53,7 @@ export class WallController {
   cycle: CycleState = $state.raw(startCycle(Date.now()));
   now = $state(Date.now());
   faults: WallFault[] = $state.raw([]);
-  graphics: GraphicsState = $state.raw({ lost: false, losses: 0, recoveries: 0, lastRecoveryMs: null });
+  graphics: GraphicsState = $state.raw({ lost: false, losses: 0, recoveries: 0, lastBasemapMs: null, lastRecoveryMs: null, slowestBasemapMs: null, slowestRecoveryMs: null });
   workerState: 'ok' | 'restarting' = $state('ok');
   /** The alert holding the wall, as the answer that raised it showed it. */
   heldAlert: AlertItem | null = $state.raw(null);
@@ -101,7 +98,8 @@ export class WallController {
         onRestartFailed: (reason) => this.fault('worker', true, reason),
       },
     );
-    this.board = new Board({ data: () => this.data.start(), imports: connectImports });
+    // The wall's views go under the wall's own storage key: the board's saved view stays the board's.
+    this.board = new Board({ data: () => this.data.start(), imports: connectImports }, wallViewEnvironment());
     this.base = this.board.viewStore.view;
     this.watch = new AlertWatch(this.timing.forgetAlertsMs);
     if (start.playlistLink !== null) void this.keepLink(start.playlistLink);

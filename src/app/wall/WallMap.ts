@@ -23,22 +23,50 @@ function lngLatBox([west, south, east, north]: readonly number[]): [[number, num
 export interface WallMapEvents {
   /** The camera came to rest (after a glide): the viewport the events layer needs. */
   onMoveEnd(camera: Camera, viewport: Viewport): void;
-  /** A WebGL context (basemap or overlay) was lost; `recovering` stays true until both draw again. */
-  onGraphics(state: { lost: boolean; losses: number; recoveries: number; lastRecoveryMs: number | null }): void;
+  /** A WebGL context (basemap or overlay) was lost, or the wall drew again after one. */
+  onGraphics(state: WallGraphics): void;
   /** The overlay drew a frame. */
   onAfterRender(): void;
 }
 
-/** How long the overlay waits for its lost context to come back before it starts on a fresh one, ms. */
-const OVERLAY_RESTORE_WAIT_MS = 1000;
+/** The wall map's graphics health: context losses and how long the wall took to draw again. */
+export interface WallGraphics {
+  /** A context is lost, or the wall has not drawn again since the last loss. */
+  lost: boolean;
+  losses: number;
+  /** Losses after which both the basemap and the overlay drew again. */
+  recoveries: number;
+  /** From the last loss to the basemap drawn again (restored style, the view's tiles), ms. */
+  lastBasemapMs: number | null;
+  /** From the last loss to the basemap and the overlay both drawn again, ms. */
+  lastRecoveryMs: number | null;
+  /** The slowest of each since the page opened, ms. */
+  slowestBasemapMs: number | null;
+  slowestRecoveryMs: number | null;
+}
+
+/**
+ * How long a lost overlay waits before it is rebuilt, ms: a whole-GPU loss reports the overlay's
+ * canvas and the map's one after the other, and the map's loss takes the overlay along (it is then
+ * rebuilt once the basemap is back).
+ */
+const OVERLAY_REBUILD_DELAY_MS = 250;
+
+const slower = (slowest: number | null, ms: number): number => (slowest === null ? ms : Math.max(slowest, ms));
 
 /**
  * The wall's one MapLibre map with its one deck.gl overlay, for the page's life: no controls and
  * no interaction (nobody touches a wall), cameras applied as glides, and survival of lost WebGL
- * contexts. MapLibre restores its own context when the browser gives it back; the overlay's
- * context cannot be refilled (deck.gl keeps no copy of its buffers), so the overlay's deck is
- * rebuilt on a fresh canvas — still one overlay at a time, and the old one is finalized — and
- * handed the last layers again.
+ * contexts. MapLibre restores its own context when the browser gives it back (maplibre-gl 6
+ * rebuilds its whole style from a snapshot: the basemap GeoJSON is parsed and tiled again); the
+ * overlay's context cannot be refilled (deck.gl keeps no copy of its buffers), so the overlay's
+ * deck is rebuilt on a fresh canvas — still one overlay at a time, the old one finalized and its
+ * context released — and handed the last layers again.
+ *
+ * The basemap comes back first: the overlay is rebuilt only once the restored basemap has drawn
+ * the view's tiles. Building both at once made them compete for the one GPU and the main thread
+ * (a new deck compiles every layer's shaders, and on a software GPU each of its first frames
+ * blocked the page for seconds, holding back the basemap's tiles from MapLibre's worker).
  */
 export class WallMap {
   readonly map: maplibregl.Map;
@@ -48,11 +76,13 @@ export class WallMap {
   private theme: Theme;
   private lineScale: number;
   private mapLost = false;
+  /** The map has its context back and is drawing its restored basemap. */
+  private basemapPending = false;
   private overlayLost = false;
+  /** A rebuilt overlay has not drawn its loaded layers yet. */
+  private overlayPending = false;
   private lostAt = 0;
-  private losses = 0;
-  private recoveries = 0;
-  private lastRecoveryMs: number | null = null;
+  private graphics: WallGraphics = { lost: false, losses: 0, recoveries: 0, lastBasemapMs: null, lastRecoveryMs: null, slowestBasemapMs: null, slowestRecoveryMs: null };
   private overlayTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
   /** A camera asked for while the basemap had no context (moving then would throw in the overlay's listeners). */
@@ -90,13 +120,29 @@ export class WallMap {
     });
     this.map.on('webglcontextrestored', () => {
       this.mapLost = false;
+      this.basemapPending = true;
       const pending = this.pendingCamera;
       this.pendingCamera = null;
       if (pending !== null) this.glideTo(pending.camera, 0, pending.pitch);
-      this.rebuildOverlay();
-      this.settle();
+      this.map.triggerRepaint();
     });
+    this.map.on('render', () => this.checkBasemap());
     this.overlay = this.createOverlay();
+  }
+
+  /**
+   * After a restore: the basemap is back once a frame was drawn with the restored style loaded and
+   * every tile of the view loaded. Not `loaded()` or 'idle', which also wait for a glide under way
+   * to end and for every source to settle, though the basemap is already on the screen.
+   */
+  private checkBasemap(): void {
+    if (!this.basemapPending || this.mapLost || this.destroyed) return;
+    if (this.map.style === null || this.map.style === undefined || !this.map.isStyleLoaded() || !this.map.areTilesLoaded()) return;
+    this.basemapPending = false;
+    const ms = Math.round(performance.now() - this.lostAt);
+    this.graphics = { ...this.graphics, lastBasemapMs: ms, slowestBasemapMs: slower(this.graphics.slowestBasemapMs, ms) };
+    this.report();
+    this.rebuildOverlay();
   }
 
   private createOverlay(): MapboxOverlay {
@@ -105,6 +151,7 @@ export class WallMap {
       layers: this.layers,
       onAfterRender: () => {
         this.watchOverlayCanvas();
+        if (this.overlayPending) this.checkOverlay();
         this.events.onAfterRender();
       },
       parameters: { depthCompare: 'always', depthWriteEnabled: false },
@@ -117,8 +164,19 @@ export class WallMap {
     // Without preventDefault the browser never gives the context back.
     event.preventDefault();
     this.lose('overlay');
-    this.overlayTimer ??= setTimeout(() => this.rebuildOverlay(), OVERLAY_RESTORE_WAIT_MS);
+    this.overlayTimer ??= setTimeout(() => this.rebuildOverlay(), OVERLAY_REBUILD_DELAY_MS);
   };
+
+  /** A rebuilt overlay is back once it drew a frame with every layer loaded. */
+  private checkOverlay(): void {
+    if (!this.layersLoaded()) {
+      // Layers still loading (a font atlas, icons) draw on a later frame: ask for it.
+      this.map.triggerRepaint();
+      return;
+    }
+    this.overlayPending = false;
+    this.checkRecovered();
+  }
 
   private readonly onOverlayRestored = (): void => this.rebuildOverlay();
 
@@ -137,63 +195,72 @@ export class WallMap {
     this.overlayCanvas = null;
   }
 
-  /** Takes the overlay off the map (its deck finalized); a no-op when it is already off. */
+  /** Takes the overlay off the map (its deck finalized, its context released); a no-op when it is already off. */
   private dropOverlay(): void {
     this.unwatchOverlayCanvas();
     if (this.overlay === null) return;
+    const canvas = this.overlay.getCanvas();
     try {
       this.map.removeControl(this.overlay);
     } catch {
       // Finalizing a deck whose context is gone may throw; the deck is dropped either way.
     }
     this.overlay = null;
+    // WebGL has no way to destroy a context: a finalized deck's one lives on until garbage
+    // collection, and the browser keeps only so many (it then takes the oldest: the map's).
+    // Losing it on purpose gives its GPU memory back now.
+    const gl = canvas?.getContext('webgl2') ?? null;
+    if (gl !== null && !gl.isContextLost()) gl.getExtension('WEBGL_lose_context')?.loseContext();
   }
 
-  /** Builds the overlay anew once the map can carry it (its own context is lost, the map's is not). */
+  /** Builds the overlay anew once the map can carry it: its context is back and its basemap drawn. */
   private rebuildOverlay(): void {
     if (this.overlayTimer !== null) clearTimeout(this.overlayTimer);
     this.overlayTimer = null;
-    if (this.destroyed || !this.overlayLost || this.mapLost) return;
+    if (this.destroyed || !this.overlayLost || this.mapLost || this.basemapPending) return;
     this.dropOverlay();
     try {
       this.overlay = this.createOverlay();
     } catch {
       this.overlay = null;
-      this.overlayTimer = setTimeout(() => this.rebuildOverlay(), OVERLAY_RESTORE_WAIT_MS);
+      this.overlayTimer = setTimeout(() => this.rebuildOverlay(), OVERLAY_REBUILD_DELAY_MS);
       return;
     }
     this.overlayLost = false;
-    this.settle();
+    this.overlayPending = true;
+    this.map.triggerRepaint();
+  }
+
+  private recovering(): boolean {
+    return this.mapLost || this.basemapPending || this.overlayLost || this.overlayPending;
   }
 
   private lose(part: 'map' | 'overlay'): void {
-    const wasLost = this.mapLost || this.overlayLost;
-    if (part === 'map') this.mapLost = true;
-    else this.overlayLost = true;
-    if (!wasLost) {
-      this.losses++;
+    // A loss while still recovering from the last one is the same outage, timed from its start.
+    if (!this.recovering()) {
+      this.graphics = { ...this.graphics, losses: this.graphics.losses + 1 };
       this.lostAt = performance.now();
+    }
+    if (part === 'map') {
+      this.mapLost = true;
+      this.basemapPending = false;
+    } else {
+      this.overlayLost = true;
+      this.overlayPending = false;
     }
     this.report();
   }
 
-  /** Once both parts are back: wait for a drawn, idle frame, then count the recovery. */
-  private settle(): void {
-    if (this.mapLost || this.overlayLost) return;
-    const done = (): void => {
-      if (this.mapLost || this.overlayLost || this.destroyed) return;
-      if (this.recoveries < this.losses) {
-        this.recoveries = this.losses;
-        this.lastRecoveryMs = Math.round(performance.now() - this.lostAt);
-      }
-      this.report();
-    };
-    this.map.once('idle', done);
-    this.map.triggerRepaint();
+  /** Counts the recovery once the basemap and the overlay have both drawn again. */
+  private checkRecovered(): void {
+    if (this.recovering() || this.destroyed || this.graphics.recoveries === this.graphics.losses) return;
+    const ms = Math.round(performance.now() - this.lostAt);
+    this.graphics = { ...this.graphics, recoveries: this.graphics.losses, lastRecoveryMs: ms, slowestRecoveryMs: slower(this.graphics.slowestRecoveryMs, ms) };
+    this.report();
   }
 
   private report(): void {
-    this.events.onGraphics({ lost: this.mapLost || this.overlayLost || this.recoveries < this.losses, losses: this.losses, recoveries: this.recoveries, lastRecoveryMs: this.lastRecoveryMs });
+    this.events.onGraphics({ ...this.graphics, lost: this.recovering() || this.graphics.recoveries < this.graphics.losses });
   }
 
   /** Resolves once the basemap style and its data have loaded. */
@@ -250,8 +317,17 @@ export class WallMap {
   }
 
   /** Which part has lost its context now (for tests and diagnostics). */
-  graphicsParts(): { map: boolean; overlay: boolean; losses: number; recoveries: number; mapLoaded: boolean; styleLoaded: boolean; lastError: string | null } {
-    return { map: this.mapLost, overlay: this.overlayLost, losses: this.losses, recoveries: this.recoveries, mapLoaded: this.map.loaded(), styleLoaded: this.map.style?._loaded === true, lastError: this.lastError };
+  graphicsParts(): { map: boolean; basemapPending: boolean; overlay: boolean; overlayPending: boolean; mapLoaded: boolean; styleLoaded: boolean; tilesLoaded: boolean; lastError: string | null } {
+    return {
+      map: this.mapLost,
+      basemapPending: this.basemapPending,
+      overlay: this.overlayLost,
+      overlayPending: this.overlayPending,
+      mapLoaded: this.map.loaded(),
+      styleLoaded: this.map.style?._loaded === true,
+      tilesLoaded: this.map.style ? this.map.areTilesLoaded() : false,
+      lastError: this.lastError,
+    };
   }
 
   /** The two canvases (basemap, overlay), for tests that force a context loss. */
