@@ -41,6 +41,11 @@ export function sameCamera(a: Camera, b: Camera): boolean {
   return Math.abs(a.zoom - b.zoom) < SAME_ZOOM && Math.abs(a.lat - b.lat) < SAME_DEGREES && Math.abs(a.lon - b.lon) < SAME_DEGREES;
 }
 
+/** A metric scale bar up to 100 px wide at a line scale of 1 (MapLibre's default). */
+function scaleControlFor(lineScale: number): maplibregl.ScaleControl {
+  return new maplibregl.ScaleControl({ unit: 'metric', maxWidth: Math.round(100 * lineScale) });
+}
+
 /**
  * The board's one MapLibre map with its one deck.gl overlay, for the page's whole life. The map
  * never writes the URL itself: its owner reads `camera()` on moveend and applies outside cameras
@@ -53,6 +58,8 @@ export class BoardMap {
   private theme: Theme;
   private lineScale: number;
   private pickingRadius = 4;
+  /** Sized by the line scale (its bar's width is in CSS pixels, its text follows the root font). */
+  private scaleControl: maplibregl.ScaleControl;
   /** Whether the map still shows the default view (framed again when the container resizes). */
   private framingDefault: boolean;
 
@@ -73,7 +80,8 @@ export class BoardMap {
     });
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    this.scaleControl = scaleControlFor(lineScale);
+    this.map.addControl(this.scaleControl, 'bottom-right');
     // Overlaid (not interleaved) mode: interleaved rendering throws with maplibre-gl 6. The overlay
     // keeps its last frame (preserveDrawingBuffer) so that capture() can copy it at any time.
     this.overlay = new MapboxOverlay({
@@ -124,6 +132,11 @@ export class BoardMap {
   /** Swaps the basemap palette or line widths (diffed by MapLibre: the source is kept); the deck.gl layers are untouched. */
   setStyle(theme: Theme, lineScale: number): boolean {
     if (theme === this.theme && lineScale === this.lineScale) return false;
+    if (lineScale !== this.lineScale) {
+      this.map.removeControl(this.scaleControl);
+      this.scaleControl = scaleControlFor(lineScale);
+      this.map.addControl(this.scaleControl, 'bottom-right');
+    }
     this.theme = theme;
     this.lineScale = lineScale;
     this.map.setStyle(buildBasemapStyle(theme, resolvedBasemapUrl(), lineScale));
