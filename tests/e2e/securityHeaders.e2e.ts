@@ -123,7 +123,7 @@ async function addFeedUrl(page: Page, url: string): Promise<void> {
 describe('the board served with the headers of docs/deploy.md', () => {
   it('loads, imports a file, fetches a feed URL and downloads a report with no policy violation', async () => {
     const workerLogs = await watchWorkerLogs(browser);
-    const board = await openWatched(`${site.appUrl}?lang=en`);
+    const board = await openWatched(`${site.appUrl}?lang=en&panel=data`);
     const { page } = board;
     try {
       await waitForBoardReady(page);
@@ -174,22 +174,44 @@ describe('the board served with the headers of docs/deploy.md', () => {
     }
   });
 
-  it('holds the import worker to connect-src: a plain-http feed on another host is refused before any request', async () => {
+  it('holds feed URLs and the import worker to connect-src: a plain-http feed on another host is refused before any request', async () => {
     const workerLogs = await watchWorkerLogs(browser);
-    const board = await openWatched(`${site.appUrl}?lang=en`);
+    const board = await openWatched(`${site.appUrl}?lang=en&panel=data`);
     const { page } = board;
     const requestsBefore = feedRequests.length;
+    const refusedUrl = `http://127.0.0.2:${new URL(feedHost.origin).port}/feeds/hkced.csv`;
     try {
       await waitForBoardReady(page);
       await page.waitForSelector('.board[data-status="ready"]');
-      // 127.0.0.2 is this machine too, but not a host the policy names.
-      await addFeedUrl(page, `http://127.0.0.2:${new URL(feedHost.origin).port}/feeds/hkced.csv`);
-      expect(await page.locator('[data-testid="import-error"]').first().textContent()).toContain('not imported');
-      // The offline guard saw no request: the policy stopped it inside the worker first.
+      // 127.0.0.2 is this machine too, but not a host the policy names: the board refuses it by the
+      // same rule, with the reason, before anything is stored or fetched.
+      await addFeedUrl(page, refusedUrl);
+      const refusal = await page.locator('[data-testid="import-error"]').first().textContent();
+      expect(refusal).toContain('not imported');
+      expect(refusal).toContain('plain http:// is only accepted for this machine');
       expect(board.blockedRequests).toEqual([]);
       expect(feedRequests.length).toBe(requestsBefore);
-      // ...and the import worker said why, which proves the worker log watch hears violations.
-      await expect.poll(() => policyEntries(workerLogs), { timeout: 30_000 }).toContainEqual(expect.stringMatching(/^error: Connecting to 'http:\/\/127\.0\.0\.2:\d+\/feeds\/hkced\.csv' violates .*connect-src.*importWorker/));
+
+      // The policy itself holds inside the import worker (should a URL ever get past the rule):
+      // a file import starts the worker, then the worker is asked to fetch the refused URL.
+      await page.setInputFiles('[data-testid="import-file-input"]', [hostileFeed]);
+      await page.waitForSelector('[data-testid="import-counts"]');
+      const importWorker = page.workers().find((worker) => /importWorker/.test(worker.url()));
+      expect(importWorker, 'the import worker runs after an import').toBeDefined();
+      const fetched = await importWorker!.evaluate(async (url) => {
+        try {
+          await fetch(url);
+          return 'fetched';
+        } catch (error) {
+          return `refused: ${String(error)}`;
+        }
+      }, refusedUrl);
+      expect(fetched).toMatch(/^refused: /);
+      expect(board.blockedRequests).toEqual([]);
+      expect(feedRequests.length).toBe(requestsBefore);
+      // ...and the worker's log says why (the fetch ran in the import worker: evaluate() names no
+      // script), which proves the worker log watch hears violations.
+      await expect.poll(() => policyEntries(workerLogs), { timeout: 30_000 }).toContainEqual(expect.stringMatching(/^error: Connecting to 'http:\/\/127\.0\.0\.2:\d+\/feeds\/hkced\.csv' violates .*connect-src/));
     } finally {
       await board.context.close();
       await workerLogs.stop();
