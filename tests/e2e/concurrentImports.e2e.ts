@@ -70,6 +70,9 @@ async function openTabs(): Promise<Tabs> {
   await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
   // Three pages of the board may load slowly on a busy machine; each test waits on page state anyway.
   context.setDefaultNavigationTimeout(120_000);
+  // Actions too: a tab's main thread can wait tens of seconds on a software-rendered frame when the
+  // machine is loaded, and setting a file needs that thread.
+  context.setDefaultTimeout(120_000);
   const first = await context.newPage();
   await first.goto(url);
   await waitForBoardReady(first);
