@@ -29,6 +29,15 @@ describe('axis ticks', () => {
     );
   }, 60_000);
 
+  it('has steps coarse enough for twenty years in a narrow axis (a decade step fell 8 px short)', () => {
+    const start = Date.UTC(1990, 0, 5, 16) + 31; // 1990-01-06 00:00 UTC+8
+    const end = Date.UTC(2009, 11, 31, 16); // 2010-01-01 00:00 UTC+8: ticks at 2000 and 2010 on a decade step
+    const ticks = axisTicks(start, end, 200, 108.8);
+    const pxPerMs = 200 / (end - start);
+    for (let k = 1; k < ticks.length; k++) expect((ticks[k].time - ticks[k - 1].time) * pxPerMs).toBeGreaterThanOrEqual(108.8);
+    expect(ticks.length).toBeGreaterThan(0);
+  });
+
   it('marks midnights among hour ticks with the date, and starts days on UTC+8 midnight', () => {
     const start = Date.UTC(2026, 10, 19, 12); // 20:00 UTC+8
     const ticks = axisTicks(start, start + 12 * HOUR_MS, 1200, 40);

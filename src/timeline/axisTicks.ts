@@ -21,7 +21,7 @@ const STEPS: Step[] = [
   { kind: 'fixed', ms: 2 * DAY_MS, anchor: -UTC_PLUS_8_MS },
   { kind: 'fixed', ms: WEEK_MS, anchor: FIRST_MONDAY_MS },
   { kind: 'fixed', ms: 2 * WEEK_MS, anchor: FIRST_MONDAY_MS },
-  ...[1, 3, 6, 12, 24, 60, 120].map((months): Step => ({ kind: 'months', months })),
+  ...[1, 3, 6, 12, 24, 60, 120, 240, 600].map((months): Step => ({ kind: 'months', months })),
 ];
 
 /** The ISO text of `time` in UTC+8 (`YYYY-MM-DDTHH:mm…`). */
