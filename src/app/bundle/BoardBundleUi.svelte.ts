@@ -4,7 +4,6 @@ import type { BoardWorkerApi } from '../../../workers/protocol.ts';
 import type { Board } from '../Board.svelte.ts';
 import type { ImportController } from '../ImportController.svelte.ts';
 import { printBriefing } from '../print/printBriefing.ts';
-import { provideActiveBriefing } from './activeBriefing.ts';
 import { Briefing } from './Briefing.svelte.ts';
 import { BundleExport } from './BundleExport.svelte.ts';
 import { BundleKeys } from './BundleKeys.svelte.ts';
@@ -47,7 +46,6 @@ export class BoardBundleUi {
     this.views = new SavedViews(store);
     this.keys = new BundleKeys(store);
     this.briefing = new Briefing({ service: connections.data, views: board.viewStore, reload: () => board.reload(), print: printBriefing });
-    provideActiveBriefing(this.briefing);
     this.exporter = new BundleExport({
       service: connections.data,
       view: () => board.viewStore.view,
