@@ -56,14 +56,16 @@ function hexToRgb(hex: string): [number, number, number] {
   return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
 }
 
-/** What a user sees of the layout: the map's share of the width, and anything cut off sideways. */
-async function layoutOf(page: Page): Promise<{ mapShare: number; overflowX: number; summaryVisible: boolean }> {
+/** What a user sees of the layout: the map's share of the width, anything cut off sideways or below, the root font. */
+async function layoutOf(page: Page): Promise<{ mapShare: number; overflowX: number; overflowY: number; rootFontPx: number; summaryVisible: boolean }> {
   return page.evaluate(() => {
     const map = document.querySelector('[data-testid="map"]')!.getBoundingClientRect();
     const summary = document.querySelector('#summary-panel');
     return {
       mapShare: map.width / window.innerWidth,
       overflowX: document.documentElement.scrollWidth - window.innerWidth,
+      overflowY: document.documentElement.scrollHeight - window.innerHeight,
+      rootFontPx: Number.parseFloat(getComputedStyle(document.documentElement).fontSize),
       summaryVisible: summary !== null && summary.getBoundingClientRect().width > 0,
     };
   });
@@ -97,6 +99,10 @@ describe('the board at every screen size, theme and language, with no network', 
               // After a window resize the map's canvases follow within a few frames.
               await expect.poll(async () => (await layoutOf(page)).overflowX, { message: `${name}: nothing cut off sideways`, timeout: 15_000 }).toBeLessThanOrEqual(0);
               const layout = await layoutOf(page);
+              expect(layout.overflowY, `${name}: the board fits the window (the page does not scroll)`).toBeLessThanOrEqual(0);
+              // Laptops and desktops keep the browser's 16 px; a 4K screen is read from across a room.
+              if (size.width <= 1600) expect(layout.rootFontPx, `${name}: root font`).toBe(16);
+              else expect(layout.rootFontPx, `${name}: root font scales with the screen`).toBeGreaterThanOrEqual(30);
               expect(layout.mapShare, `${name}: the map keeps most of the width`).toBeGreaterThan(size.width <= 1366 ? 0.55 : 0.6);
               if (size.width >= 1600) expect(layout.summaryVisible, `${name}: the summary stays open`).toBe(true);
               await saveScreenshot(page, name);
