@@ -1,10 +1,11 @@
-import { CATEGORY_CODE, CATEGORY_KEYS } from '../domain/categories.ts';
+import { CATEGORY_CODE } from '../domain/categories.ts';
 import type { FeedRecord } from '../domain/FeedRecord.ts';
 import { encodeGrading } from '../domain/grading.ts';
 import { encodeHandling } from '../domain/handlingCodes.ts';
 import { RECORD_KINDS } from '../domain/recordKinds.ts';
 import { TRANSPORT_MODES } from '../domain/transportModes.ts';
 import { BASE_CELL_RESOLUTION } from './baseCellResolution.ts';
+import { chunkMetaOf } from './chunkMetaOf.ts';
 import { CellWriter } from './computeCells.ts';
 import { EVENT_CHUNK_FORMAT_VERSION, type EventChunk } from './EventChunk.ts';
 import { setCellHalves } from './setCellHalves.ts';
@@ -132,45 +133,27 @@ export class EventChunkBuilder {
   /** Seals the rows appended so far into a chunk with trimmed columns and computed metadata. */
   build(): EventChunk {
     const n = this.length;
-    let minTime = Infinity;
-    let maxTime = -Infinity;
-    let minLon = Infinity;
-    let minLat = Infinity;
-    let maxLon = -Infinity;
-    let maxLat = -Infinity;
-    const categoryCounts = new Array<number>(CATEGORY_KEYS.length).fill(0);
-    for (let row = 0; row < n; row++) {
-      const t = this.time[row];
-      if (t < minTime) minTime = t;
-      if (t > maxTime) maxTime = t;
-      const x = this.lon[row];
-      const y = this.lat[row];
-      if (x < minLon) minLon = x;
-      if (x > maxLon) maxLon = x;
-      if (y < minLat) minLat = y;
-      if (y > maxLat) maxLat = y;
-      categoryCounts[this.category[row]]++;
-    }
+    const columns = {
+      time: this.time.slice(0, n),
+      updated: this.updated.slice(0, n),
+      lon: this.lon.slice(0, n),
+      lat: this.lat.slice(0, n),
+      category: this.category.slice(0, n),
+      kind: this.kind.slice(0, n),
+      severity: this.severity.slice(0, n),
+      grading: this.grading.slice(0, n),
+      mode: this.mode.slice(0, n),
+      valueCny: this.valueCny.slice(0, n),
+      source: this.source.slice(0, n),
+      site: this.site.slice(0, n),
+      channel: this.channel.slice(0, n),
+      cellHigh: this.cellHigh.slice(0, n),
+      cellLow: this.cellLow.slice(0, n),
+      handling: this.handling.slice(0, n),
+    };
     return {
       formatVersion: EVENT_CHUNK_FORMAT_VERSION,
-      columns: {
-        time: this.time.slice(0, n),
-        updated: this.updated.slice(0, n),
-        lon: this.lon.slice(0, n),
-        lat: this.lat.slice(0, n),
-        category: this.category.slice(0, n),
-        kind: this.kind.slice(0, n),
-        severity: this.severity.slice(0, n),
-        grading: this.grading.slice(0, n),
-        mode: this.mode.slice(0, n),
-        valueCny: this.valueCny.slice(0, n),
-        source: this.source.slice(0, n),
-        site: this.site.slice(0, n),
-        channel: this.channel.slice(0, n),
-        cellHigh: this.cellHigh.slice(0, n),
-        cellLow: this.cellLow.slice(0, n),
-        handling: this.handling.slice(0, n),
-      },
+      columns,
       strings: {
         sources: this.sources.values.slice(),
         sites: this.sites.values.slice(),
@@ -179,13 +162,7 @@ export class EventChunkBuilder {
         links: this.links.slice(),
         descriptions: this.descriptions.slice(),
       },
-      meta: {
-        count: n,
-        minTime: n ? minTime : 0,
-        maxTime: n ? maxTime : 0,
-        bbox: n ? [minLon, minLat, maxLon, maxLat] : [0, 0, 0, 0],
-        categoryCounts,
-      },
+      meta: chunkMetaOf(columns, n),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { CATEGORY_KEYS } from '../domain/categories.ts';
 import type { EventChunkColumns, EventChunkMeta } from './EventChunk.ts';
 
-/** Meta of a chunk's columns, the first `count` rows, computed as EventChunkBuilder computes it (bundles, compaction). */
+/** Meta of a chunk's columns, the first `count` rows: time span, bounding box and events per category (EventChunkBuilder, bundles, compaction). */
 export function chunkMetaOf(columns: EventChunkColumns, count: number): EventChunkMeta {
   let minTime = Infinity;
   let maxTime = -Infinity;
