@@ -38,6 +38,8 @@ describe('the view state in links and history', () => {
       await waitForAnswer(first.page);
       await first.page.click('[data-testid="hotspot-item"] >> nth=2');
       await first.page.waitForSelector('.board[data-selection="hotspot"]');
+      // A hotspot picked from the list is flown to: the link is copied once the camera landed.
+      await first.page.waitForFunction(() => /[?&]c=/.test(location.search) && document.querySelector('[data-testid="map"]')?.getAttribute('data-moving') === 'false');
       const link = first.page.url();
       expect(link).toContain('sel=hotspot:');
       second = await openBoard(browser, link);
@@ -118,6 +120,8 @@ describe('the view state in links and history', () => {
     try {
       await waitForAnswer(page);
       expect(await page.textContent('[data-testid="view-notice"]')).toContain('newer version');
+      // The default view frames the Bay Area on any screen: the map framing it writes no camera.
+      await page.waitForSelector('[data-testid="map"][data-map-state="ready"][data-moving="false"]');
       expect(queryOf(page)).toBe('?v=1&lang=en&theme=dark');
     } finally {
       await context.close();

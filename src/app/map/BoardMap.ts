@@ -165,6 +165,15 @@ export class BoardMap {
     return { lon: lng, lat, zoom: this.map.getZoom() };
   }
 
+  /**
+   * The camera the view records: null while the map still frames the default view (so the view,
+   * its URL and a copied link keep saying "the whole Bay Area, whatever the screen's shape"), the
+   * camera once someone or something moved the map.
+   */
+  viewCamera(): Camera | null {
+    return this.framingDefault ? null : this.camera();
+  }
+
   /** The visible box and zoom, for the events layer the worker sends. */
   viewport(): Viewport {
     const bounds = this.map.getBounds();

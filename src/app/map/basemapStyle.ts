@@ -14,6 +14,7 @@ export interface BasemapPalette {
   water: string;
   land: Record<Jurisdiction, string>;
   coastline: string;
+  /** The jurisdictions' boundary: never the alert rings' warn colour, which it runs beside. */
   boundary: string;
   /** Drawn under the dashed boundary so that it reads on any land tone. */
   boundaryCasing: string;
@@ -29,7 +30,7 @@ export const BASEMAP_PALETTES: Readonly<Record<BasemapTheme, Readonly<BasemapPal
     water: '#06101e',
     land: { Mainland: '#22324a', 'Hong Kong': '#263a55', Macao: '#2a3852' },
     coastline: '#3d5270',
-    boundary: '#ffb020',
+    boundary: '#f4a3b4',
     boundaryCasing: '#0a1628',
     firstLine: '#ff5cd6',
     secondLine: '#3fd8ff',
