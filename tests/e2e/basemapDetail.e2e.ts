@@ -4,7 +4,7 @@ import { BASEMAP_PALETTES, type BasemapTheme } from '../../src/app/map/basemapSt
 import { PORT_ZOOM_PLACES, type PortZoomPlace } from '../../src/geo/basemap/portZoomProbes.ts';
 import type { LonLat } from '../../src/geo/LonLat.ts';
 import { launchChromium } from './support/launchChromium.ts';
-import { openBoard, saveScreenshot, waitForBoardReady } from './support/openBoard.ts';
+import { openBoard, saveScreenshot, waitForBoardReady, type BoardPage } from './support/openBoard.ts';
 import { appDist, serveStatic, type StaticSite } from './support/serveStatic.ts';
 
 let browser: Browser;
@@ -88,32 +88,46 @@ async function probePixels(page: Page, place: PortZoomPlace): Promise<[number, n
 
 describe('basemap detail at port zoom', () => {
   for (const theme of ['dark', 'light'] as const) {
-    for (const place of PORT_ZOOM_PLACES) {
-      const { zoom, lat, lon } = place.view;
-      it(`draws the reclaimed land of ${place.id} as land at zoom ${zoom} (${theme})`, async () => {
-        const { context, page, blockedRequests, pageErrors } = await openBoard(browser, `${site.appUrl}?lang=en&theme=${theme}#view=${zoom}/${lat}/${lon}`);
-        // Software WebGL on two busy cores can take longer than the 30 s default to screenshot.
-        context.setDefaultTimeout(120_000);
-        try {
-          await waitForBoardReady(page);
-          // The data layers sit on their own canvas above the basemap: hide them, keep the page.
-          await page.addStyleTag({ content: '.maplibregl-map canvas:not(.maplibregl-canvas) { visibility: hidden !important; }' });
-          await saveScreenshot(page, `basemap-${place.id}-${theme}`);
-          // For the probes, nothing but the basemap canvas: no panel, badge or control on top.
-          await page.addStyleTag({ content: 'body * { visibility: hidden !important; } canvas.maplibregl-canvas { visibility: visible !important; }' });
-          const points = await probePixels(page, place);
-          const colours = await pixelsOf(page, await page.screenshot(), points);
-          const seen = place.probes.map(({ name, expected }, i) => {
-            const { name: colour, distance } = basemapColourName(theme, colours[i]);
-            return { probe: name, expected: expected ?? 'water', colour, close: distance <= 8 };
-          });
-          expect(seen).toEqual(seen.map((s) => ({ ...s, colour: s.expected, close: true })));
-          expect(blockedRequests).toEqual([]);
-          expect(pageErrors).toEqual([]);
-        } finally {
-          await context.close();
-        }
+    describe(`${theme} theme`, () => {
+      // One browser per theme: the demo is stored once, each place opens in a new page of it.
+      let board: BoardPage;
+      beforeAll(async () => {
+        board = await openBoard(browser, `${site.appUrl}?v=1&lang=en&theme=${theme}`, undefined, 120_000);
+        await waitForBoardReady(board.page);
+        await board.page.close();
       });
-    }
+      afterAll(async () => {
+        expect(board.blockedRequests).toEqual([]);
+        await board?.context.close();
+      });
+
+      for (const place of PORT_ZOOM_PLACES) {
+        const { zoom, lat, lon } = place.view;
+        it(`draws the reclaimed land of ${place.id} as land at zoom ${zoom}`, async () => {
+          const page = await board.context.newPage();
+          const pageErrors: string[] = [];
+          page.on('pageerror', (error) => pageErrors.push(String(error)));
+          try {
+            await page.goto(`${site.appUrl}?v=1&lang=en&theme=${theme}&c=${zoom}/${lat}/${lon}`);
+            await waitForBoardReady(page);
+            // The data layers sit on their own canvas above the basemap: hide them, keep the page.
+            await page.addStyleTag({ content: '.maplibregl-map canvas:not(.maplibregl-canvas) { visibility: hidden !important; }' });
+            await saveScreenshot(page, `basemap-${place.id}-${theme}`);
+            // For the probes, nothing but the basemap canvas: no panel, badge or control on top.
+            await page.addStyleTag({ content: 'body * { visibility: hidden !important; } canvas.maplibregl-canvas { visibility: visible !important; }' });
+            const points = await probePixels(page, place);
+            const colours = await pixelsOf(page, await page.screenshot(), points);
+            const seen = place.probes.map(({ name, expected }, i) => {
+              const { name: colour, distance } = basemapColourName(theme, colours[i]);
+              return { probe: name, expected: expected ?? 'water', colour, close: distance <= 8 };
+            });
+            expect(seen).toEqual(seen.map((s) => ({ ...s, colour: s.expected, close: true })));
+            expect(pageErrors).toEqual([]);
+          } finally {
+            await page.close();
+          }
+        });
+      }
+    });
   }
 });

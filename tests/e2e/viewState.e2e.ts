@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './support/launchChromium.ts';
 import { openBoard } from './support/openBoard.ts';
 import { appDist, serveStatic, type StaticSite } from './support/serveStatic.ts';
@@ -128,24 +128,38 @@ describe('the view state in links and history', () => {
     }
   });
 
-  for (const stored of ['null', '{"version":1,"model":"x","filters":[1]}', '{not json', '"\\u0000"']) {
-    it(`starts with the defaults and a notice from a stored view of ${stored}`, async () => {
-      const context = await browser.newContext();
-      await context.addInitScript((text) => window.localStorage.setItem('tidegate.view', text), stored);
+  describe('a stored view that cannot be used', () => {
+    // One browser for the four cases: the demo is stored once, each case opens a new page of it.
+    let context: BrowserContext;
+    beforeAll(async () => {
+      context = await browser.newContext();
       const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(String(error)));
-      try {
-        await page.goto(site.appUrl);
-        await waitForAnswer(page);
-        await page.waitForSelector('[data-testid="view-notice"]');
-        expect((await rankedCells(page)).length).toBeGreaterThan(0);
-        expect(errors).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      await page.goto(site.appUrl);
+      await waitForAnswer(page);
+      await page.close();
     });
-  }
+    afterAll(async () => {
+      await context?.close();
+    });
+
+    for (const stored of ['null', '{"version":1,"model":"x","filters":[1]}', '{not json', '"\\u0000"']) {
+      it(`starts with the defaults and a notice from a stored view of ${stored}`, async () => {
+        const page = await context.newPage();
+        await page.addInitScript((text) => window.localStorage.setItem('tidegate.view', text), stored);
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(String(error)));
+        try {
+          await page.goto(site.appUrl);
+          await waitForAnswer(page);
+          await page.waitForSelector('[data-testid="view-notice"]');
+          expect((await rankedCells(page)).length).toBeGreaterThan(0);
+          expect(errors).toEqual([]);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  });
 
   it('asks before fetching the feeds a link names', async () => {
     const feed = encodeURIComponent(`${site.origin}/not-served.csv`);

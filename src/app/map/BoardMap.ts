@@ -174,6 +174,11 @@ export class BoardMap {
     return this.framingDefault ? null : this.camera();
   }
 
+  /** Whether the map frames the default view now (nothing moved it since it was asked to). */
+  framesDefault(): boolean {
+    return this.framingDefault;
+  }
+
   /** The visible box and zoom, for the events layer the worker sends. */
   viewport(): Viewport {
     const bounds = this.map.getBounds();

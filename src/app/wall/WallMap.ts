@@ -87,8 +87,6 @@ export class WallMap {
   private destroyed = false;
   /** A camera asked for while the basemap had no context (moving then would throw in the overlay's listeners). */
   private pendingCamera: { camera: Camera | null; pitch: number } | null = null;
-  /** The map's latest error, as text (diagnostics). */
-  private lastError: string | null = null;
 
   constructor(
     container: HTMLElement,
@@ -110,7 +108,6 @@ export class WallMap {
       attributionControl: false,
     });
     this.map.on('moveend', () => this.events.onMoveEnd(this.camera(), this.viewport()));
-    this.map.on('error', (event) => (this.lastError = String((event as { error?: unknown }).error)));
     this.map.on('webglcontextlost', () => {
       this.lose('map');
       // The map has no style until its context is back, and the overlay's listeners read it on
@@ -314,20 +311,6 @@ export class WallMap {
     if (this.overlay === null) return false;
     const deck = (this.overlay as unknown as { _deck?: { layerManager?: { getLayers(): { isLoaded: boolean }[] } | null } })._deck;
     return (deck?.layerManager?.getLayers() ?? []).every((layer) => layer.isLoaded);
-  }
-
-  /** Which part has lost its context now (for tests and diagnostics). */
-  graphicsParts(): { map: boolean; basemapPending: boolean; overlay: boolean; overlayPending: boolean; mapLoaded: boolean; styleLoaded: boolean; tilesLoaded: boolean; lastError: string | null } {
-    return {
-      map: this.mapLost,
-      basemapPending: this.basemapPending,
-      overlay: this.overlayLost,
-      overlayPending: this.overlayPending,
-      mapLoaded: this.map.loaded(),
-      styleLoaded: this.map.style?._loaded === true,
-      tilesLoaded: this.map.style ? this.map.areTilesLoaded() : false,
-      lastError: this.lastError,
-    };
   }
 
   /** The two canvases (basemap, overlay), for tests that force a context loss. */
