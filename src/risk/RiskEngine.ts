@@ -15,12 +15,14 @@ import { computeAlerts, type AlertOptions, type AlertResult } from './computeAle
 import { computeHotspots, type HotspotResult } from './computeHotspots.ts';
 import { computeLinks, type LinkResult } from './computeLinks.ts';
 import { computeSiteRisk, type PlaceRisk } from './computeSiteRisk.ts';
-import { computeTimeHistogram, emptyTimeHistogram, type TimeHistogram } from './computeTimeHistogram.ts';
+import { admitCategories, fillCategoryHistogram } from './categoryHistogram.ts';
+import { emptyTimeHistogram, type TimeHistogram } from './computeTimeHistogram.ts';
 import { describeHotspots, type HotspotSummary } from './describeHotspots.ts';
 import { describePlaces, type PlaceSummary } from './describePlaces.ts';
 import { distanceKm } from './distanceKm.ts';
 import { cellLevel, eventLocation, queryBytesPerEvent, type CellLevel, type EventTable } from './EventTable.ts';
-import { buildFacetPlan, placeFilters } from './FacetPlan.ts';
+import { buildFacetCombos, type FacetCombos } from './FacetCombos.ts';
+import { buildFacetPlan, placeFilters, type FacetPlan } from './FacetPlan.ts';
 import { buildGroupRows, type GroupRows } from './GroupRows.ts';
 import { HotspotStepper } from './HotspotStepper.ts';
 import { jurisdictionBySource } from './jurisdictionBySource.ts';
@@ -33,7 +35,8 @@ import type { ReferenceChannel, ReferenceSite } from './ReferencePlaces.ts';
 import type { RiskFilters } from './RiskFilters.ts';
 import { resolveRiskParams, type ResolvedRiskParams, type RiskParams } from './RiskParams.ts';
 import { attributeChannels, attributeSites, type PlaceAttribution } from './siteAttribution.ts';
-import { summarizeWindow, type WindowSummary } from './summarizeWindow.ts';
+import { summarizeCombos } from './summarizeCombos.ts';
+import type { WindowSummary } from './summarizeWindow.ts';
 import { buildTimeOrder, type TimeOrder } from './TimeOrder.ts';
 import { trendOf, type Trend } from './trendOf.ts';
 import { DAY_MS } from './utc8Calendar.ts';
@@ -154,6 +157,8 @@ export class RiskEngine {
   private linkResult: LinkResult | null = null;
   private order: TimeOrder | null = null;
   private valueColumn: Float64Array | null = null;
+  private facetCombos: FacetCombos | null = null;
+  /** The histogram of the last filters but their categories (fillCategoryHistogram), by those filters' JSON. */
   private lastHistogram: { key: string; histogram: TimeHistogram } | null = null;
   private stepper: { key: string; stepper: HotspotStepper; level: CellLevel; plan: FilterPlan } | null = null;
   private readonly range: { min: number; max: number } | null;
@@ -291,13 +296,14 @@ export class RiskEngine {
     const resolved = resolveRiskParams(params);
     const query = prepareQuery(this.table, resolved);
     const all = filters ?? {};
-    return summarizeWindow(this.table, query.fromSec, query.toSec, buildFacetPlan(all, this.table.sources), this.mask(placeFilters(all)), this.values());
+    return summarizeCombos(this.table, this.combos(), query.fromSec, query.toSec, buildFacetPlan(all, this.table.sources), this.mask(placeFilters(all)), this.values());
   }
 
   /**
-   * Facets, key figures, the events layer and (when the filters changed) the histogram of one
-   * query: facets, figures and a new histogram in one pass (over the window's blocks, or over
-   * every row when the histogram is new), the events layer in a second one.
+   * Facets, key figures, the events layer and the histogram of one query: facets and figures in
+   * one pass over the window's combinations (summarizeCombos), the events layer in a second one;
+   * the histogram is kept for the filters but their categories, so it takes a pass over every row
+   * only when another filter changed.
    */
   windowAnswer(
     params: RiskParams,
@@ -307,17 +313,11 @@ export class RiskEngine {
     const resolved = resolveRiskParams(params);
     const query = prepareQuery(this.table, resolved);
     const all = filters ?? {};
-    const key = JSON.stringify(all);
-    const range = this.range ?? { min: 0, max: 0 };
-    const fresh = this.lastHistogram === null || this.lastHistogram.key !== key ? emptyTimeHistogram(range.min, range.max, this.table.count === 0) : null;
-    const summary = summarizeWindow(this.table, query.fromSec, query.toSec, buildFacetPlan(all, this.table.sources), this.mask(placeFilters(all)), this.values(), {
-      histogram: fresh,
-    });
-    if (fresh !== null) this.lastHistogram = { key, histogram: fresh };
-    const histogram = this.lastHistogram!.histogram;
+    const plan = buildFacetPlan(all, this.table.sources);
+    const summary = summarizeCombos(this.table, this.combos(), query.fromSec, query.toSec, plan, this.mask(placeFilters(all)), this.values());
     // The events layer keeps a pass of its own: fed from the facet loop it made both slower.
     const events = collectEventsInView(this.table, query.fromSec, query.toSec, this.mask(all), view ?? this.wholeView());
-    return { ...summary, events, histogram: { ...histogram, counts: histogram.counts.slice() } };
+    return { ...summary, events, histogram: this.histogramOf(all, plan) };
   }
 
   private wholeView(): ViewBox {
@@ -328,13 +328,19 @@ export class RiskEngine {
   /** Events per time bin and category under every filter, over the whole time range (fresh arrays). */
   histogram(filters?: RiskFilters | null): TimeHistogram {
     const all = filters ?? {};
-    const key = JSON.stringify(all);
+    return this.histogramOf(all, buildFacetPlan(all, this.table.sources));
+  }
+
+  /** The histogram of `filters` (whose facet plan is `plan`) from the one kept for all but their categories. */
+  private histogramOf(filters: RiskFilters, plan: FacetPlan): TimeHistogram {
+    const key = JSON.stringify({ ...filters, categories: undefined });
     if (this.lastHistogram === null || this.lastHistogram.key !== key) {
       const range = this.range ?? { min: 0, max: 0 };
-      this.lastHistogram = { key, histogram: computeTimeHistogram(this.table, this.mask(all), range.min, range.max) };
+      const histogram = emptyTimeHistogram(range.min, range.max, this.table.count === 0);
+      fillCategoryHistogram(this.table, this.combos(), plan, this.mask(placeFilters(filters)), histogram);
+      this.lastHistogram = { key, histogram };
     }
-    const { histogram } = this.lastHistogram;
-    return { ...histogram, counts: histogram.counts.slice() };
+    return admitCategories(this.lastHistogram.histogram, plan);
   }
 
   /** The counted events of the window in `view` (raw or aggregated); the data's bounds without a view. */
@@ -446,6 +452,12 @@ export class RiskEngine {
     const mask = buildFilterMask(this.table, filters);
     this.masks.set(key, mask);
     return mask;
+  }
+
+  /** Each row's facet combination (FacetCombos), numbered on first need. */
+  private combos(): FacetCombos {
+    this.facetCombos ??= buildFacetCombos(this.table);
+    return this.facetCombos;
   }
 
   /** Each row's value in CNY (NaN = none), read from the chunks once. */
