@@ -10,7 +10,7 @@ import { buildFilterMask } from './buildFilterMask.ts';
 import { buildRecordLookup } from './buildRecordLookup.ts';
 import { CellGeometry, type CellShapes } from './CellGeometry.ts';
 import { cellHalvesToHex } from './cellHalves.ts';
-import { collectEventsInView, type EventLayer, type ViewBox } from './collectEventsInView.ts';
+import { collectEventsInView, MAX_VIEW_POINTS, viewSquares, type EventLayer, type ViewBox } from './collectEventsInView.ts';
 import { computeAlerts, type AlertOptions, type AlertResult } from './computeAlerts.ts';
 import { computeHotspots, type HotspotResult } from './computeHotspots.ts';
 import { computeLinks, type LinkResult } from './computeLinks.ts';
@@ -158,6 +158,8 @@ export class RiskEngine {
   private order: TimeOrder | null = null;
   private valueColumn: Float64Array | null = null;
   private facetCombos: FacetCombos | null = null;
+  /** The last view asked for events (by its bounds and zoom), and its rows' squares once it was asked twice. */
+  private lastView: { key: string; squares: Int32Array | null } | null = null;
   /** The histogram of the last filters but their categories (fillCategoryHistogram), by those filters' JSON. */
   private lastHistogram: { key: string; histogram: TimeHistogram } | null = null;
   private stepper: { key: string; stepper: HotspotStepper; level: CellLevel; plan: FilterPlan } | null = null;
@@ -316,7 +318,7 @@ export class RiskEngine {
     const plan = buildFacetPlan(all, this.table.sources);
     const summary = summarizeCombos(this.table, this.combos(), query.fromSec, query.toSec, plan, this.mask(placeFilters(all)), this.values());
     // The events layer keeps a pass of its own: fed from the facet loop it made both slower.
-    const events = collectEventsInView(this.table, query.fromSec, query.toSec, this.mask(all), view ?? this.wholeView());
+    const events = this.eventsLayer(query.fromSec, query.toSec, this.mask(all), view ?? this.wholeView());
     return { ...summary, events, histogram: this.histogramOf(all, plan) };
   }
 
@@ -343,11 +345,26 @@ export class RiskEngine {
     return admitCategories(this.lastHistogram.histogram, plan);
   }
 
-  /** The counted events of the window in `view` (raw or aggregated); the data's bounds without a view. */
-  eventsInView(params: RiskParams, filters: RiskFilters | null | undefined, view: ViewBox | null): EventLayer {
+  /**
+   * The counted events of the window in `view` (raw up to `maxPoints`, else aggregated); the data's
+   * bounds without a view.
+   */
+  eventsInView(params: RiskParams, filters: RiskFilters | null | undefined, view: ViewBox | null, maxPoints = MAX_VIEW_POINTS): EventLayer {
     const resolved = resolveRiskParams(params);
     const query = prepareQuery(this.table, resolved);
-    return collectEventsInView(this.table, query.fromSec, query.toSec, this.mask(filters ?? {}), view ?? this.wholeView());
+    return this.eventsLayer(query.fromSec, query.toSec, this.mask(filters ?? {}), view ?? this.wholeView(), maxPoints);
+  }
+
+  /**
+   * collectEventsInView, with the rows' squares of a view kept once the view is asked a second
+   * time in a row (a brush drag or a filter click over a still map): a pan pays no extra pass.
+   */
+  private eventsLayer(fromSec: number, toSec: number, mask: Uint8Array | null, view: ViewBox, maxPoints = MAX_VIEW_POINTS): EventLayer {
+    // join, not JSON: JSON writes every non-finite zoom as null, and they give different grids.
+    const key = [view.west, view.south, view.east, view.north, view.zoom].join();
+    if (this.lastView === null || this.lastView.key !== key) this.lastView = { key, squares: null };
+    else this.lastView.squares ??= viewSquares(this.table, view);
+    return collectEventsInView(this.table, fromSec, toSec, mask, view, maxPoints, this.lastView.squares);
   }
 
   /** The reference site nearest to a point, at any distance; null without sites. */

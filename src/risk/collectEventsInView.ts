@@ -89,16 +89,27 @@ export class EventsInView {
 
   /** Takes row `i`, a counted event of the window, when it lies in the view. */
   add(i: number): void {
+    const square = this.squareOf(i);
+    if (square >= 0) this.addInSquare(i, square);
+  }
+
+  /** The grid square row `i` lies in, or -1 when it lies outside the view. */
+  squareOf(i: number): number {
     const y = this.table.lat[i];
-    if (!(y >= this.south && y <= this.north)) return;
+    if (!(y >= this.south && y <= this.north)) return -1;
     let x = this.table.lon[i];
     if (this.crosses && x < this.west) x += 360;
-    if (!(x >= this.west && x <= this.east)) return;
-    if (this.inView < this.maxPoints) this.pointRows[this.inView] = i;
-    this.inView++;
+    if (!(x >= this.west && x <= this.east)) return -1;
     const column = Math.min(this.columns - 1, Math.floor((x - this.west) / this.cellDeg));
     const row = Math.min(this.gridRows - 1, Math.floor((y - this.south) / this.cellDeg));
-    const square = row * this.columns + column;
+    return row * this.columns + column;
+  }
+
+  /** Takes row `i`, a counted event of the window in grid square `square` (squareOf). */
+  addInSquare(i: number, square: number): void {
+    if (this.inView < this.maxPoints) this.pointRows[this.inView] = i;
+    this.inView++;
+    const y = this.table.lat[i];
     this.squareCount[square]++;
     this.squareLon[square] += this.table.lon[i];
     this.squareLat[square] += y;
@@ -147,8 +158,23 @@ export class EventsInView {
 }
 
 /**
+ * Each table row's grid square in `view` (EventsInView.squareOf), -1 outside it: what every
+ * events layer of that view computes per row, whatever the window or the filters, so a caller that
+ * asks the same view again (a brush drag, a filter click) can keep it and pass it to
+ * collectEventsInView.
+ */
+export function viewSquares(table: EventTable, view: ViewBox): Int32Array {
+  const grid = new EventsInView(table, view, 0);
+  const squares = new Int32Array(table.count);
+  for (let i = 0; i < table.count; i++) squares[i] = grid.squareOf(i);
+  return squares;
+}
+
+/**
  * The events layer of the events with `fromSec ≤ time ≤ toSec` that pass `mask` (see
- * EventsInView), in one pass over the time blocks that meet the window.
+ * EventsInView), in one pass over the time blocks that meet the window. `squares`, when given,
+ * must be viewSquares of the same table and view: the pass then reads each row's square instead
+ * of computing it (the same layer).
  */
 export function collectEventsInView(
   table: EventTable,
@@ -157,6 +183,7 @@ export function collectEventsInView(
   mask: Uint8Array | null,
   view: ViewBox,
   maxPoints = MAX_VIEW_POINTS,
+  squares: Int32Array | null = null,
 ): EventLayer {
   const collector = new EventsInView(table, view, maxPoints);
   const { time } = table;
@@ -167,7 +194,12 @@ export function collectEventsInView(
     for (let i = runs[r]; i < end; i++) {
       if (!inWindow && (time[i] < fromSec || time[i] > toSec)) continue;
       if (mask !== null && mask[i] === 0) continue;
-      collector.add(i);
+      if (squares === null) {
+        collector.add(i);
+      } else {
+        const square = squares[i];
+        if (square >= 0) collector.addInSquare(i, square);
+      }
     }
   }
   return collector.layer();
