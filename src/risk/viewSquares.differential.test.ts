@@ -80,7 +80,7 @@ describe('the events layer from kept squares against the plain pass', () => {
           const riskCase = buildRiskCase(spec);
           const engine = await engineOfRiskCase(riskCase);
           const { table } = engine;
-          let view: ViewBox | null = null;
+          let view = null as ViewBox | null;
           for (const [next, days, change] of asks) {
             // Often the same view again (the kept squares serve), else its zoom alone, or a new one.
             if (change === 'new' || view === null) view = next;
