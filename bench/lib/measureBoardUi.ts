@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { ANSWER_DRAWN_MARK, LABELS_DRAWN_MARK, type AnswerDrawnDetail } from '../../src/app/perf/boardMarks.ts';
+import { ANSWER_DRAWN_MARK, LABELS_DRAWN_MARK, LAYERS_UPDATED_MARK, type AnswerDrawnDetail } from '../../src/app/perf/boardMarks.ts';
 import { median } from '../page/stats.ts';
 
 /** What stage D is asked to do. */
@@ -63,8 +63,12 @@ export interface BoardUiResult {
     laterKb: number;
   };
   filterToLayers: {
+    /** Click → deck updated its layers to the answer (engine + layer update, before drawing). */
     runsMs: number[];
     medianMs: number;
+    /** Click → deck drew that answer (software WebGL's frame included). */
+    drawnRunsMs: number[];
+    medianDrawnMs: number;
     /** Click → the answer reached the page (the board's data-answer), per run. */
     answerRunsMs: number[];
     medianAnswerMs: number;
@@ -77,6 +81,7 @@ export interface BoardUiResult {
 
 interface Recorded {
   answers: ({ at: number } & AnswerDrawnDetail)[];
+  layersUpdated: ({ at: number } & AnswerDrawnDetail)[];
   labels: { at: number; locale: string }[];
   inputs: { type: string; at: number }[];
   received: { at: number; requestId: string }[];
@@ -90,13 +95,14 @@ declare global {
 }
 
 /** Installed before the app's scripts: records marks, input events, answers and frames. */
-function recorder(names: { answer: string; labels: string }): void {
-  const recorded: Recorded = { answers: [], labels: [], inputs: [], received: [], frames: [] };
+function recorder(names: { answer: string; layers: string; labels: string }): void {
+  const recorded: Recorded = { answers: [], layersUpdated: [], labels: [], inputs: [], received: [], frames: [] };
   window.__boardBench = recorded;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       const detail = (entry as PerformanceMark).detail as unknown;
       if (entry.name === names.answer) recorded.answers.push({ at: entry.startTime, ...(detail as AnswerDrawnDetail) });
+      else if (entry.name === names.layers) recorded.layersUpdated.push({ at: entry.startTime, ...(detail as AnswerDrawnDetail) });
       else if (entry.name === names.labels) recorded.labels.push({ at: entry.startTime, locale: String(detail) });
     }
   }).observe({ type: 'mark' });
@@ -232,6 +238,7 @@ async function filterClicks(page: Page, options: BoardUiOptions): Promise<BoardU
   await settled(page, options.timeoutMs);
   const option = page.locator('[data-testid="filter-option"][data-dimension="categories"]').nth(1);
   const runsMs: number[] = [];
+  const drawnRunsMs: number[] = [];
   const answerRunsMs: number[] = [];
   for (let run = 0; run < options.runs * 2; run++) {
     const before = await recorded(page);
@@ -241,14 +248,16 @@ async function filterClicks(page: Page, options: BoardUiOptions): Promise<BoardU
       ({ inputs, last }) => {
         const bench = window.__boardBench!;
         const drawn = bench.answers.find((answer) => answer.requestId > last && !answer.interactive);
+        const updated = drawn && bench.layersUpdated.find((answer) => answer.requestId === drawn.requestId);
         const click = bench.inputs.slice(inputs).find((input) => input.type === 'click');
-        return drawn && click ? { click: click.at, drawn: drawn.at, requestId: drawn.requestId } : false;
+        return drawn && updated && click ? { click: click.at, updated: updated.at, drawn: drawn.at, requestId: drawn.requestId } : false;
       },
       { inputs: before.inputs.length, last: lastRequest },
       { timeout: options.timeoutMs, polling: 20 },
     );
-    const { click, drawn, requestId } = (await handle.jsonValue()) as { click: number; drawn: number; requestId: number };
-    runsMs.push(drawn - click);
+    const { click, updated, drawn, requestId } = (await handle.jsonValue()) as { click: number; updated: number; drawn: number; requestId: number };
+    runsMs.push(updated - click);
+    drawnRunsMs.push(drawn - click);
     const after = await recorded(page);
     const received = after.received.find((entry) => entry.requestId === String(requestId));
     if (received) answerRunsMs.push(received.at - click);
@@ -256,7 +265,7 @@ async function filterClicks(page: Page, options: BoardUiOptions): Promise<BoardU
   }
   await closeDrawer(page);
   await settled(page, options.timeoutMs);
-  return { runsMs, medianMs: median(runsMs), answerRunsMs, medianAnswerMs: median(answerRunsMs) };
+  return { runsMs, medianMs: median(runsMs), drawnRunsMs, medianDrawnMs: median(drawnRunsMs), answerRunsMs, medianAnswerMs: median(answerRunsMs) };
 }
 
 /** Drags with the mouse from the centre of `box` back and forth by `reach` px for `ms`. */
@@ -383,7 +392,7 @@ export async function measureBoardUi(browser: Browser, options: BoardUiOptions, 
   try {
     // tsx compiles with esbuild's keepNames, which wraps inner functions in a `__name` helper the
     // page does not have: the script brings a stand-in.
-    const names = JSON.stringify({ answer: ANSWER_DRAWN_MARK, labels: LABELS_DRAWN_MARK });
+    const names = JSON.stringify({ answer: ANSWER_DRAWN_MARK, layers: LAYERS_UPDATED_MARK, labels: LABELS_DRAWN_MARK });
     await context.addInitScript({ content: `var __name = (target) => target;\n(${recorder.toString()})(${names});` });
     context.setDefaultTimeout(options.timeoutMs);
     const page = await context.newPage();
@@ -402,7 +411,7 @@ export async function measureBoardUi(browser: Browser, options: BoardUiOptions, 
     }
     log(`    first hotspots ${loads.map((ms) => Math.round(ms)).join(', ')} ms; first download ${download!.kb.toFixed(0)} KB`);
     const filterToLayers = await step('filter clicks', () => filterClicks(page, options));
-    log(`    filter → layers ${filterToLayers.runsMs.map((ms) => Math.round(ms)).join(', ')} ms (answer on the page ${filterToLayers.answerRunsMs.map((ms) => Math.round(ms)).join(', ')} ms)`);
+    log(`    filter → layers updated ${filterToLayers.runsMs.map((ms) => Math.round(ms)).join(', ')} ms (answer on the page ${filterToLayers.answerRunsMs.map((ms) => Math.round(ms)).join(', ')} ms; drawn ${filterToLayers.drawnRunsMs.map((ms) => Math.round(ms)).join(', ')} ms)`);
     const brush = await step('brush drags', () => brushDrags(page, options));
     log(`    brush ${brush.runsPerSecond.map((rate) => rate.toFixed(1)).join(', ')} /s`);
     const played = await step('playback', () => playback(page, options));

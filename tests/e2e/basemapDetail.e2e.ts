@@ -86,35 +86,44 @@ async function probePixels(page: Page, place: PortZoomPlace): Promise<[number, n
   });
 }
 
+/**
+ * Moves the open board to a camera the way Back/Forward does (the URL changes, then popstate: the
+ * view store restores the view from it), and waits until the basemap is idle there.
+ */
+async function goToCamera(page: Page, query: string, zoom: number): Promise<void> {
+  await page.evaluate((search) => {
+    history.pushState(null, '', search);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, query);
+  await page.waitForSelector(`[data-testid="map"][data-zoom="${zoom.toFixed(2)}"][data-moving="false"][data-map-state="ready"]`);
+}
+
 describe('basemap detail at port zoom', () => {
   for (const theme of ['dark', 'light'] as const) {
     describe(`${theme} theme`, () => {
-      // One browser per theme: the demo is stored once, each place opens in a new page of it.
+      // One page per theme: each place is reached as Back/Forward reaches a view, without a reload.
       let board: BoardPage;
       beforeAll(async () => {
         board = await openBoard(browser, `${site.appUrl}?v=1&lang=en&theme=${theme}`, undefined, 120_000);
         await waitForBoardReady(board.page);
-        await board.page.close();
+        // The data layers sit on their own canvas above the basemap: hide them, keep the page.
+        await board.page.addStyleTag({ content: '.maplibregl-map canvas:not(.maplibregl-canvas) { visibility: hidden !important; }' });
       });
       afterAll(async () => {
         expect(board.blockedRequests).toEqual([]);
+        expect(board.pageErrors).toEqual([]);
         await board?.context.close();
       });
 
       for (const place of PORT_ZOOM_PLACES) {
         const { zoom, lat, lon } = place.view;
         it(`draws the reclaimed land of ${place.id} as land at zoom ${zoom}`, async () => {
-          const page = await board.context.newPage();
-          const pageErrors: string[] = [];
-          page.on('pageerror', (error) => pageErrors.push(String(error)));
+          const { page } = board;
+          await goToCamera(page, `?v=1&lang=en&theme=${theme}&c=${zoom}/${lat}/${lon}`, zoom);
+          await saveScreenshot(page, `basemap-${place.id}-${theme}`);
+          // For the probes, nothing but the basemap canvas: no panel, badge or control on top.
+          const only = await page.addStyleTag({ content: 'body * { visibility: hidden !important; } canvas.maplibregl-canvas { visibility: visible !important; }' });
           try {
-            await page.goto(`${site.appUrl}?v=1&lang=en&theme=${theme}&c=${zoom}/${lat}/${lon}`);
-            await waitForBoardReady(page);
-            // The data layers sit on their own canvas above the basemap: hide them, keep the page.
-            await page.addStyleTag({ content: '.maplibregl-map canvas:not(.maplibregl-canvas) { visibility: hidden !important; }' });
-            await saveScreenshot(page, `basemap-${place.id}-${theme}`);
-            // For the probes, nothing but the basemap canvas: no panel, badge or control on top.
-            await page.addStyleTag({ content: 'body * { visibility: hidden !important; } canvas.maplibregl-canvas { visibility: visible !important; }' });
             const points = await probePixels(page, place);
             const colours = await pixelsOf(page, await page.screenshot(), points);
             const seen = place.probes.map(({ name, expected }, i) => {
@@ -122,9 +131,8 @@ describe('basemap detail at port zoom', () => {
               return { probe: name, expected: expected ?? 'water', colour, close: distance <= 8 };
             });
             expect(seen).toEqual(seen.map((s) => ({ ...s, colour: s.expected, close: true })));
-            expect(pageErrors).toEqual([]);
           } finally {
-            await page.close();
+            await only.evaluate((element) => element.parentNode?.removeChild(element));
           }
         });
       }

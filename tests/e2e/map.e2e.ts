@@ -14,6 +14,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  expect(shared?.blockedRequests ?? []).toEqual([]);
+  await shared?.context.close();
   await browser?.close();
   await site?.close();
 });
@@ -22,12 +24,29 @@ afterAll(async () => {
 const LO_WU_12 = 'c=12/22.527/114.09';
 const LO_WU_11 = 'c=11/22.53/114.1';
 
-async function open(query: string, viewport = { width: 1600, height: 1000 }): Promise<BoardPage> {
+/** One browser for the file: the demo is stored once; each test opens its own page of it. */
+let shared: BoardPage | null = null;
+
+/** A page of the board on `query`, its map ready, with its own error list; `close` closes the page. */
+async function open(query: string, viewport = { width: 1600, height: 1000 }): Promise<{ page: Page; pageErrors: string[]; close: () => Promise<void> }> {
   // Software WebGL on two busy cores: loads, first frames and screenshots can take longer than 30 s
   // (a 4K frame most of all).
-  const board = await openBoard(browser, `${site.appUrl}?${query}`, viewport, 300_000);
-  await waitForMapReady(board.page);
-  return board;
+  if (shared === null) {
+    shared = await openBoard(browser, `${site.appUrl}?${query}`, viewport, 300_000);
+    await waitForMapReady(shared.page);
+    const { page, pageErrors } = shared;
+    return { page, pageErrors, close: () => page.close() };
+  }
+  const page = await shared.context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  await page.setViewportSize(viewport);
+  await page.goto(`${site.appUrl}?${query}`);
+  await waitForMapReady(page);
+  return { page, pageErrors, close: () => page.close() };
 }
 
 const waitForMapReady = (page: Page) => page.waitForSelector('[data-map-state="ready"]');
@@ -72,7 +91,7 @@ async function ringShare(page: Page, png: Buffer, centre: { x: number; y: number
 
 describe('the map', { timeout: 400_000 }, () => {
   it('shows a text tooltip on hover and selects a hotspot on click (the link names it); Escape clears', async () => {
-    const { context, page, pageErrors } = await open(`v=1&lang=en&theme=dark&${LO_WU_11}&layers=hotspots,alerts`);
+    const { close, page, pageErrors } = await open(`v=1&lang=en&theme=dark&${LO_WU_11}&layers=hotspots,alerts`);
     expect(await map(page).getAttribute('data-zoom')).toBe('11.00');
     try {
       const hotspot = await probe(page, 'hotspot');
@@ -103,12 +122,12 @@ describe('the map', { timeout: 400_000 }, () => {
       await page.waitForFunction(() => !new URL(location.href).searchParams.has('sel'));
       expect(pageErrors).toEqual([]);
     } finally {
-      await context.close();
+      await close();
     }
   });
 
   it('hides a layer and its legend entry when it is switched off, and shows both again', async () => {
-    const { context, page, pageErrors } = await open(`v=1&lang=en&theme=light&${LO_WU_11}`);
+    const { close, page, pageErrors } = await open(`v=1&lang=en&theme=light&${LO_WU_11}`);
     try {
       const legend = page.locator('[data-testid="map-legend"]');
       await expect.poll(() => legend.locator('[data-legend="events"]').count()).toBe(1);
@@ -128,13 +147,13 @@ describe('the map', { timeout: 400_000 }, () => {
       expect(await legend.locator('[data-legend="events"]').count()).toBe(1);
       expect(pageErrors).toEqual([]);
     } finally {
-      await context.close();
+      await close();
     }
   });
 
   for (const theme of ['dark', 'light'] as const) {
     it(`draws alerts as warn-coloured rings, which sites do not have (${theme})`, async () => {
-      const { context, page, pageErrors } = await open(`v=1&lang=en&theme=${theme}&${LO_WU_11}&layers=sites,alerts`);
+      const { close, page, pageErrors } = await open(`v=1&lang=en&theme=${theme}&${LO_WU_11}&layers=sites,alerts`);
       try {
         // The pulse is decoration over the map; the rings themselves are what is checked.
         await page.addStyleTag({ content: '[data-testid="alert-pulses"], [data-testid="map-legend"] { display: none !important; }' });
@@ -149,7 +168,7 @@ describe('the map', { timeout: 400_000 }, () => {
         expect(await ringShare(page, png, calm, 14, 26, warn)).toBeLessThan(0.01);
         expect(pageErrors).toEqual([]);
       } finally {
-        await context.close();
+        await close();
       }
     });
   }
@@ -162,7 +181,7 @@ describe('the map', { timeout: 400_000 }, () => {
   ] as const;
   for (const { width, height, theme, lang } of labelViews) {
     it(`places labels without overlaps around Lo Wu and Futian at zoom 12 (${width}×${height}, ${theme}, ${lang})`, async () => {
-      const { context, page, pageErrors } = await open(`v=1&lang=${lang}&theme=${theme}&${LO_WU_12}`, { width, height });
+      const { close, page, pageErrors } = await open(`v=1&lang=${lang}&theme=${theme}&${LO_WU_12}`, { width, height });
       try {
         expect(await map(page).getAttribute('data-labels-locale')).toBe(lang);
         const boxes = JSON.parse((await map(page).getAttribute('data-label-boxes')) ?? '[]') as [string, string, number, number, number, number][];
@@ -181,13 +200,13 @@ describe('the map', { timeout: 400_000 }, () => {
         await saveScreenshot(page, `map-labels-zoom12-${width}x${height}-${theme}-${lang}`);
         expect(pageErrors).toEqual([]);
       } finally {
-        await context.close();
+        await close();
       }
     });
   }
 
   it('switches label language without hiding the data layers', async () => {
-    const { context, page, pageErrors } = await open(`v=1&lang=en&theme=dark&${LO_WU_11}`);
+    const { close, page, pageErrors } = await open(`v=1&lang=en&theme=dark&${LO_WU_11}`);
     try {
       // The other languages' label fonts load while the board is idle, so the switch is quick.
       await page.waitForSelector('[data-testid="map"][data-fonts-preloaded="true"]');
@@ -216,7 +235,7 @@ describe('the map', { timeout: 400_000 }, () => {
       await saveScreenshot(page, 'map-language-switched-zh-Hant');
       expect(pageErrors).toEqual([]);
     } finally {
-      await context.close();
+      await close();
     }
   });
 });

@@ -28,6 +28,8 @@ function lngLatBox([west, south, east, north]: readonly number[]): [[number, num
 export interface BoardMapEvents {
   onHover(info: PickingInfo): void;
   onClick(info: PickingInfo): void;
+  /** Before every frame the overlay draws, its layers updated (to time layer updates). */
+  onBeforeRender(): void;
   /** After every frame the overlay draws (to time layer updates and know when new layers are on screen). */
   onAfterRender(): void;
 }
@@ -90,6 +92,7 @@ export class BoardMap {
       pickingRadius: 4,
       onHover: (info) => events.onHover(info),
       onClick: (info) => events.onClick(info),
+      onBeforeRender: () => events.onBeforeRender(),
       onAfterRender: () => events.onAfterRender(),
       deviceProps: { webgl: { preserveDrawingBuffer: true } },
       // A flat map: layers stack in the order given (the layer stack), not by depth — arcs and
