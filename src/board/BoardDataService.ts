@@ -252,13 +252,16 @@ export class BoardDataService {
   /**
    * Link arcs: all of them bundled, or with a selection only those with an end in it. The links
    * are indexed on first need; the first answer after a load does not wait for that (they arrive
-   * `pending`, and are computed right after it, for the next answer).
+   * `pending`, and are computed right after it, for the next answer, as are the engine's facet
+   * combinations).
    */
   private linkLayer(engine: RiskEngine, selection: Selection | null, params: RiskParams): LinkLayerData {
     if (!engine.linksReady) {
       this.linkTimer ??= setTimeout(() => {
         this.linkTimer = null;
-        if (this.engine === engine) engine.links();
+        if (this.engine !== engine) return;
+        engine.links();
+        engine.prepareFacets();
       }, 0);
       return emptyLinks(true);
     }
