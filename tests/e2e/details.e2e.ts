@@ -5,19 +5,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readStrictCsv, referenceFormulaLike } from '../../src/csv/csvTestSupport.ts';
 import { launchChromium } from './support/launchChromium.ts';
-import { openBoard, saveScreenshot } from './support/openBoard.ts';
+import { openBoard, saveScreenshot, type BoardPage } from './support/openBoard.ts';
+import { LAPTOP_SCREEN, SCREEN_LOOKS, switchLook } from './support/screenLooks.ts';
 import { appDist, serveStatic, type StaticSite } from './support/serveStatic.ts';
+import { visitBoard } from './support/visitBoard.ts';
 import { fixtureDir } from './support/writeFeedFixtures.ts';
 
 let browser: Browser;
 let site: StaticSite;
+/** The board page the tests that need no store of their own take turns in (support/visitBoard). */
+let shared: BoardPage;
 
 beforeAll(async () => {
   site = await serveStatic(appDist(), '/details/');
   browser = await launchChromium();
+  shared = await open('about:blank');
 });
 
 afterAll(async () => {
+  await shared?.context.close();
   await browser?.close();
   await site?.close();
 });
@@ -28,14 +34,17 @@ const PATIENT_MS = 600_000;
 const DRAWER = '[data-testid="details-drawer"]';
 const ROWS = '[data-testid="details-event"]';
 
+const LAPTOP = { width: 1366, height: 768 };
+
 /**
- * Opens the board like openBoard does, with patient timeouts: these tests share two cores with
- * several builds and browsers, where loading the page alone has taken more than 30 s.
+ * Opens the board in a fresh context like openBoard does, with patient timeouts: these tests share
+ * two cores with several builds and browsers, where loading the page alone has taken more than 30 s.
  */
-async function open(url: string, viewport = { width: 1366, height: 768 }): Promise<Awaited<ReturnType<typeof openBoard>>> {
+async function open(url: string, viewport = LAPTOP): Promise<BoardPage> {
   const board = await openBoard(browser, 'about:blank', viewport);
   board.page.setDefaultTimeout(120_000);
-  await board.page.goto(url, { timeout: 180_000 });
+  board.page.setDefaultNavigationTimeout(180_000);
+  await board.page.goto(url);
   return board;
 }
 
@@ -113,151 +122,132 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 describe('the details drawer', () => {
   it('explains a hotspot: non-zero shares, sortable and paged events, an event of its own, Escape and focus', async () => {
-    const { context, page, pageErrors, blockedRequests } = await open(`${site.appUrl}?v=1&lang=en&theme=dark`);
-    try {
-      await waitForAnswer(page);
-      const cell = await openFirstHotspot(page);
+    const { page, pageErrors, blockedRequests } = await visitBoard(shared, `${site.appUrl}?v=1&lang=en&theme=dark`, LAPTOP);
+    await waitForAnswer(page);
+    const cell = await openFirstHotspot(page);
 
-      // Named by place, the cell id only as secondary text; focus moved into the drawer.
-      expect(await page.textContent('[data-testid="details-title"]')).toMatch(/^(near|at) /);
-      expect(await page.textContent('[data-testid="details-title"]')).not.toContain(cell);
-      expect(await page.textContent('[data-testid="details-secondary"]')).toContain(cell);
-      expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="details-drawer"]') !== null)).toBe(true);
+    // Named by place, the cell id only as secondary text; focus moved into the drawer.
+    expect(await page.textContent('[data-testid="details-title"]')).toMatch(/^(near|at) /);
+    expect(await page.textContent('[data-testid="details-title"]')).not.toContain(cell);
+    expect(await page.textContent('[data-testid="details-secondary"]')).toContain(cell);
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="details-drawer"]') !== null)).toBe(true);
 
-      // Breakdowns: only non-zero shares, summing to one per breakdown.
-      for (const breakdown of ['category', 'agency', 'kind']) {
-        const shares = await page.$$eval(`[data-testid="details-breakdown-${breakdown}"] li`, (items) => items.map((item) => Number(item.getAttribute('data-share'))));
-        expect(shares.length).toBeGreaterThan(0);
-        expect(shares.every((share) => share > 0)).toBe(true);
-        expect(shares.reduce((sum, share) => sum + share, 0)).toBeCloseTo(1, 9);
-      }
-      expect(await page.textContent('[data-testid="details-sparkline-summary"]')).toMatch(/this window adds up to/);
-      expect(await page.textContent('[data-testid="details-formula-example"]')).toMatch(/× 2\^\(−[\d.]+ d \/ 7 d\) = /);
-
-      // The table: 20 rows a page, heaviest first; every key (source, id) unique.
-      const total = Number(await page.getAttribute('[data-testid="details-events"]', 'data-total'));
-      expect(total).toBeGreaterThan(20);
-      let rows = await tableRows(page);
-      expect(rows).toHaveLength(20);
-      expect(rows.every((row, i) => i === 0 || rows[i - 1].weight >= row.weight)).toBe(true);
-      expect(new Set(rows.map((row) => `${row.source}\u0000${row.id}`)).size).toBe(rows.length);
-
-      // A header click sorts (time, newest first), a second click reverses it.
-      let before = await detailsRequest(page);
-      await page.click('[data-testid="details-sort-time"]');
-      await waitForNewDetails(page, before);
-      expect(await page.getAttribute('th:has([data-testid="details-sort-time"])', 'aria-sort')).toBe('descending');
-      rows = await tableRows(page);
-      expect(rows.every((row, i) => i === 0 || Math.floor(rows[i - 1].time / 1000) >= Math.floor(row.time / 1000))).toBe(true);
-      before = await detailsRequest(page);
-      await page.click('[data-testid="details-sort-severity"]');
-      await waitForNewDetails(page, before);
-      rows = await tableRows(page);
-      expect(rows.every((row, i) => i === 0 || rows[i - 1].severity >= row.severity), JSON.stringify([before, await detailsRequest(page), await page.getAttribute('[data-testid="details-events"]', 'data-sort'), rows.map((row) => row.severity)])).toBe(true);
-      before = await detailsRequest(page);
-      await page.click('[data-testid="details-sort-severity"]');
-      await waitForNewDetails(page, before);
-      expect(await page.getAttribute('th:has([data-testid="details-sort-severity"])', 'aria-sort')).toBe('ascending');
-      const ascending = await tableRows(page);
-      expect(ascending.every((row, i) => i === 0 || ascending[i - 1].severity <= row.severity)).toBe(true);
-
-      // Paging: the next page holds other events, and says where it is.
-      before = await detailsRequest(page);
-      await page.click('[data-testid="details-page-next"]');
-      await waitForNewDetails(page, before);
-      expect(await page.getAttribute('[data-testid="details-events"]', 'data-page')).toBe('1');
-      expect(await page.textContent('[data-testid="details-page-status"]')).toBe(`Page 2 of ${Math.ceil(total / 20)}`);
-      const second = await tableRows(page);
-      const firstKeys = new Set(ascending.map((row) => `${row.source}\u0000${row.id}`));
-      expect(second.some((row) => !firstKeys.has(`${row.source}\u0000${row.id}`))).toBe(true);
-      expect(second.every((row) => row.severity >= ascending[ascending.length - 1].severity)).toBe(true);
-      await saveScreenshot(page, 'details-1366x768-dark-en-table');
-
-      // A row click opens that event's own details, with its source and id.
-      const target = second[0];
-      await page.click(`${ROWS} >> nth=0 >> td >> nth=1`);
-      await page.waitForSelector(`${DRAWER}[data-kind="event"][data-status="ready"]`);
-      await page.waitForSelector(`[data-testid="details-record"][data-source="${target.source}"][data-id="${target.id}"]`);
-      expect(await page.textContent('[data-testid="details-title"]')).toBe(`${target.source} · ${target.id}`);
-      expect(await page.textContent('[data-testid="details-record"] [data-field="source"]')).toBe(target.source);
-      expect(await page.textContent('[data-testid="details-record"] [data-field="id"]')).toBe(target.id);
-      expect(await page.textContent('[data-testid="details-record"] [data-field="time"]')).toMatch(/^\d{4}-\d\d-\d\d [0-2]\d:[0-5]\d:[0-5]\d$/);
-      expect(await page.textContent('[data-testid="details-formula"]')).toContain('This event:');
-      await saveScreenshot(page, 'details-1366x768-dark-en-event');
-
-      // Escape closes; focus goes back to the hotspot that opened the drawer.
-      await page.keyboard.press('Escape');
-      await page.waitForSelector('.board[data-selection="none"]');
-      expect(await page.$(DRAWER)).toBeNull();
-      await page.waitForFunction((hex) => document.activeElement?.getAttribute('data-cell') === hex, cell);
-      expect(pageErrors).toEqual([]);
-      expect(blockedRequests).toEqual([]);
-    } finally {
-      await context.close();
+    // Breakdowns: only non-zero shares, summing to one per breakdown.
+    for (const breakdown of ['category', 'agency', 'kind']) {
+      const shares = await page.$$eval(`[data-testid="details-breakdown-${breakdown}"] li`, (items) => items.map((item) => Number(item.getAttribute('data-share'))));
+      expect(shares.length).toBeGreaterThan(0);
+      expect(shares.every((share) => share > 0)).toBe(true);
+      expect(shares.reduce((sum, share) => sum + share, 0)).toBeCloseTo(1, 9);
     }
+    expect(await page.textContent('[data-testid="details-sparkline-summary"]')).toMatch(/this window adds up to/);
+    expect(await page.textContent('[data-testid="details-formula-example"]')).toMatch(/× 2\^\(−[\d.]+ d \/ 7 d\) = /);
+
+    // The table: 20 rows a page, heaviest first; every key (source, id) unique.
+    const total = Number(await page.getAttribute('[data-testid="details-events"]', 'data-total'));
+    expect(total).toBeGreaterThan(20);
+    let rows = await tableRows(page);
+    expect(rows).toHaveLength(20);
+    expect(rows.every((row, i) => i === 0 || rows[i - 1].weight >= row.weight)).toBe(true);
+    expect(new Set(rows.map((row) => `${row.source}\u0000${row.id}`)).size).toBe(rows.length);
+
+    // A header click sorts (time, newest first), a second click reverses it.
+    let before = await detailsRequest(page);
+    await page.click('[data-testid="details-sort-time"]');
+    await waitForNewDetails(page, before);
+    expect(await page.getAttribute('th:has([data-testid="details-sort-time"])', 'aria-sort')).toBe('descending');
+    rows = await tableRows(page);
+    expect(rows.every((row, i) => i === 0 || Math.floor(rows[i - 1].time / 1000) >= Math.floor(row.time / 1000))).toBe(true);
+    before = await detailsRequest(page);
+    await page.click('[data-testid="details-sort-severity"]');
+    await waitForNewDetails(page, before);
+    rows = await tableRows(page);
+    expect(rows.every((row, i) => i === 0 || rows[i - 1].severity >= row.severity), JSON.stringify([before, await detailsRequest(page), await page.getAttribute('[data-testid="details-events"]', 'data-sort'), rows.map((row) => row.severity)])).toBe(true);
+    before = await detailsRequest(page);
+    await page.click('[data-testid="details-sort-severity"]');
+    await waitForNewDetails(page, before);
+    expect(await page.getAttribute('th:has([data-testid="details-sort-severity"])', 'aria-sort')).toBe('ascending');
+    const ascending = await tableRows(page);
+    expect(ascending.every((row, i) => i === 0 || ascending[i - 1].severity <= row.severity)).toBe(true);
+
+    // Paging: the next page holds other events, and says where it is.
+    before = await detailsRequest(page);
+    await page.click('[data-testid="details-page-next"]');
+    await waitForNewDetails(page, before);
+    expect(await page.getAttribute('[data-testid="details-events"]', 'data-page')).toBe('1');
+    expect(await page.textContent('[data-testid="details-page-status"]')).toBe(`Page 2 of ${Math.ceil(total / 20)}`);
+    const second = await tableRows(page);
+    const firstKeys = new Set(ascending.map((row) => `${row.source}\u0000${row.id}`));
+    expect(second.some((row) => !firstKeys.has(`${row.source}\u0000${row.id}`))).toBe(true);
+    expect(second.every((row) => row.severity >= ascending[ascending.length - 1].severity)).toBe(true);
+    await saveScreenshot(page, 'details-1366x768-dark-en-table');
+
+    // A row click opens that event's own details, with its source and id.
+    const target = second[0];
+    await page.click(`${ROWS} >> nth=0 >> td >> nth=1`);
+    await page.waitForSelector(`${DRAWER}[data-kind="event"][data-status="ready"]`);
+    await page.waitForSelector(`[data-testid="details-record"][data-source="${target.source}"][data-id="${target.id}"]`);
+    expect(await page.textContent('[data-testid="details-title"]')).toBe(`${target.source} · ${target.id}`);
+    expect(await page.textContent('[data-testid="details-record"] [data-field="source"]')).toBe(target.source);
+    expect(await page.textContent('[data-testid="details-record"] [data-field="id"]')).toBe(target.id);
+    expect(await page.textContent('[data-testid="details-record"] [data-field="time"]')).toMatch(/^\d{4}-\d\d-\d\d [0-2]\d:[0-5]\d:[0-5]\d$/);
+    expect(await page.textContent('[data-testid="details-formula"]')).toContain('This event:');
+    await saveScreenshot(page, 'details-1366x768-dark-en-event');
+
+    // Escape closes; focus goes back to the hotspot that opened the drawer.
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.board[data-selection="none"]');
+    expect(await page.$(DRAWER)).toBeNull();
+    await page.waitForFunction((hex) => document.activeElement?.getAttribute('data-cell') === hex, cell);
+    expect(pageErrors).toEqual([]);
+    expect(blockedRequests).toEqual([]);
   }, PATIENT_MS);
 
   it('says plainly when the selected thing is not in the loaded data', async () => {
-    const { context, page, pageErrors } = await open(`${site.appUrl}?v=1&lang=en&sel=event:NOSUCH:nothing-here`);
-    try {
-      await waitForAnswer(page);
-      await page.waitForSelector(`${DRAWER}[data-status="missing"]`, { timeout: 60_000 });
-      expect(await page.textContent('[data-testid="details-missing"]')).toContain('This event is not in the loaded data');
-      await page.click('[data-testid="details-close"]');
-      await page.waitForSelector('.board[data-selection="none"]');
-      expect(pageErrors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    const { page, pageErrors } = await visitBoard(shared, `${site.appUrl}?v=1&lang=en&sel=event:NOSUCH:nothing-here`, LAPTOP);
+    await waitForAnswer(page);
+    await page.waitForSelector(`${DRAWER}[data-status="missing"]`, { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="details-missing"]')).toContain('This event is not in the loaded data');
+    await page.click('[data-testid="details-close"]');
+    await page.waitForSelector('.board[data-selection="none"]');
+    expect(pageErrors).toEqual([]);
   }, PATIENT_MS);
 
-  for (const theme of ['dark', 'light'] as const) {
-    it(`has no serious or critical axe violations with the drawer open, ${theme}`, async () => {
-      const { context, page } = await open(`${site.appUrl}?v=1&lang=en&theme=${theme}`);
-      try {
-        await waitForAnswer(page);
-        await openFirstHotspot(page);
-        expect(await seriousViolations(page), `hotspot, ${theme}`).toEqual([]);
-        await page.click(`${ROWS} >> nth=0 >> td >> nth=0`);
-        await page.waitForSelector(`${DRAWER}[data-kind="event"][data-status="ready"]`);
-        expect(await seriousViolations(page), `event, ${theme}`).toEqual([]);
-        await page.click('[data-testid="export-menu-button"]');
-        await page.waitForSelector('[data-testid="export-hotspots"]');
-        expect(await seriousViolations(page), `export menu, ${theme}`).toEqual([]);
-      } finally {
-        await context.close();
-      }
-    }, PATIENT_MS);
-  }
+  // Each size in both themes and both languages (support/screenLooks), switched with the header's
+  // controls; on the laptop, axe checks the drawer (a hotspot's, then an event's) and the Export
+  // menu once per theme.
+  for (const { size, looks } of SCREEN_LOOKS) {
+    const axe = size === LAPTOP_SCREEN;
+    it(`fits the summary panel${axe ? ', has no serious or critical axe violations with the drawer open,' : ''} and is saved as screenshots at ${size.name}`, async () => {
+      const { page, pageErrors } = await visitBoard(shared, `${site.appUrl}?v=1&lang=${looks[0].locale}&theme=${looks[0].theme}`, size);
+      await waitForAnswer(page);
+      for (const look of looks) {
+        if (look !== looks[0]) await switchLook(page, look);
+        if ((await page.getAttribute('.board', 'data-selection')) === 'none') await openFirstHotspot(page, true);
+        await page.waitForSelector(`${DRAWER}[data-status="ready"]`);
+        // The drawer stays inside the summary panel; the table scrolls inside it.
+        const [drawer, panel] = await Promise.all([page.locator(DRAWER).boundingBox(), page.locator('#summary-panel').boundingBox()]);
+        expect(drawer!.x).toBeGreaterThanOrEqual(panel!.x);
+        expect(drawer!.x + drawer!.width).toBeLessThanOrEqual(panel!.x + panel!.width + 0.5);
+        const mapWidth = await page.locator('.map-area').evaluate((element) => element.getBoundingClientRect().width);
+        expect(mapWidth / size.width).toBeGreaterThan(0.5);
+        await saveScreenshot(page, `details-${size.name}-${look.theme}-${look.locale}`);
 
-  for (const size of [
-    { name: '1366x768', width: 1366, height: 768 },
-    { name: '3840x2160', width: 3840, height: 2160 },
-  ]) {
-    it(`fits the summary panel and is saved as screenshots at ${size.name}`, async () => {
-      const { context, page, pageErrors } = await open(`${site.appUrl}?v=1&lang=en&theme=dark`, size);
-      try {
-        await waitForAnswer(page);
-        await openFirstHotspot(page, true);
-        for (const locale of ['en', 'zh-Hant'] as const) {
-          for (const theme of ['dark', 'light'] as const) {
-            await page.selectOption('[data-testid="language-select"]', locale, { force: true });
-            await page.locator(`[data-testid="theme-${theme}"]`).dispatchEvent('click');
-            await page.waitForFunction(([lang, name]) => document.documentElement.lang === lang && document.documentElement.dataset.theme === name, [locale, theme] as const);
-            await page.waitForSelector(`${DRAWER}[data-status="ready"]`);
-            // The drawer stays inside the summary panel; the table scrolls inside it.
-            const [drawer, panel] = await Promise.all([page.locator(DRAWER).boundingBox(), page.locator('#summary-panel').boundingBox()]);
-            expect(drawer!.x).toBeGreaterThanOrEqual(panel!.x);
-            expect(drawer!.x + drawer!.width).toBeLessThanOrEqual(panel!.x + panel!.width + 0.5);
-            const mapWidth = await page.locator('.map-area').evaluate((element) => element.getBoundingClientRect().width);
-            expect(mapWidth / size.width).toBeGreaterThan(0.5);
-            await saveScreenshot(page, `details-${size.name}-${theme}-${locale}`);
-          }
+        if (axe) {
+          expect(await seriousViolations(page), `hotspot, ${look.theme}`).toEqual([]);
+          await page.click(`${ROWS} >> nth=0 >> td >> nth=0`);
+          await page.waitForSelector(`${DRAWER}[data-kind="event"][data-status="ready"]`);
+          expect(await seriousViolations(page), `event, ${look.theme}`).toEqual([]);
+          await page.click('[data-testid="export-menu-button"]');
+          await page.waitForSelector('[data-testid="export-hotspots"]');
+          expect(await seriousViolations(page), `export menu, ${look.theme}`).toEqual([]);
+          // Menu and drawer closed: the next look opens the hotspot again.
+          await page.keyboard.press('Escape');
+          await page.waitForSelector('[data-testid="export-hotspots"]', { state: 'detached' });
+          await page.click('[data-testid="details-close"]');
+          await page.waitForSelector('.board[data-selection="none"]');
         }
-        expect(pageErrors).toEqual([]);
-      } finally {
-        await context.close();
       }
+      expect(pageErrors).toEqual([]);
     }, PATIENT_MS);
   }
 });
@@ -331,75 +321,71 @@ describe('the exports', () => {
   }, PATIENT_MS);
 
   it('downloads the hotspot table as CSV and the map as a PNG with its caption, from the keyboard', async () => {
-    const { context, page, pageErrors } = await open(`${site.appUrl}?v=1&lang=en&theme=light`);
-    try {
-      await waitForAnswer(page);
-      const hotspotTotal = Number(((await page.textContent('#hotspots-heading .count')) ?? '').replace(/\D/g, ''));
-      expect(hotspotTotal).toBeGreaterThan(25);
-      const firstCells = await page.$$eval('[data-testid="hotspot-item"]', (items) => items.map((item) => item.getAttribute('data-cell')));
+    const { page, pageErrors } = await visitBoard(shared, `${site.appUrl}?v=1&lang=en&theme=light`, LAPTOP);
+    await waitForAnswer(page);
+    const hotspotTotal = Number(((await page.textContent('#hotspots-heading .count')) ?? '').replace(/\D/g, ''));
+    expect(hotspotTotal).toBeGreaterThan(25);
+    const firstCells = await page.$$eval('[data-testid="hotspot-item"]', (items) => items.map((item) => item.getAttribute('data-cell')));
 
-      const hotspots = await exportFrom(page, 'hotspots');
-      expect(hotspots.name).toMatch(/^tidegate-hotspots-\d{4}-\d\d-\d\dT\d{4}\+0800\.csv$/);
-      const [header, ...rows] = readCsv(hotspots.bytes);
-      expect(header).toEqual([
-        'Rank',
-        'H3 cell',
-        'Nearest site',
-        'Nearest site id',
-        'Distance to nearest site (km)',
-        'Score',
-        'Events',
-        'Previous-window score',
-        'Trend (score ÷ previous)',
-        'Centre latitude',
-        'Centre longitude',
-      ]);
-      expect(rows).toHaveLength(hotspotTotal);
-      expect(rows.slice(0, firstCells.length).map((row) => row[1])).toEqual(firstCells);
-      expect(rows.every((row, i) => row[0] === String(i + 1) && Number(row[5]) > 0 && row[2] !== '')).toBe(true);
-      expect(rows.every((row, i) => i === 0 || Number(rows[i - 1][5]) >= Number(row[5]))).toBe(true);
+    const hotspots = await exportFrom(page, 'hotspots');
+    expect(hotspots.name).toMatch(/^tidegate-hotspots-\d{4}-\d\d-\d\dT\d{4}\+0800\.csv$/);
+    const [header, ...rows] = readCsv(hotspots.bytes);
+    expect(header).toEqual([
+      'Rank',
+      'H3 cell',
+      'Nearest site',
+      'Nearest site id',
+      'Distance to nearest site (km)',
+      'Score',
+      'Events',
+      'Previous-window score',
+      'Trend (score ÷ previous)',
+      'Centre latitude',
+      'Centre longitude',
+    ]);
+    expect(rows).toHaveLength(hotspotTotal);
+    expect(rows.slice(0, firstCells.length).map((row) => row[1])).toEqual(firstCells);
+    expect(rows.every((row, i) => row[0] === String(i + 1) && Number(row[5]) > 0 && row[2] !== '')).toBe(true);
+    expect(rows.every((row, i) => i === 0 || Number(rows[i - 1][5]) >= Number(row[5]))).toBe(true);
 
-      // The menu by keyboard: open with Enter, move with the arrows, choose with Enter.
-      await page.waitForSelector('[data-map-state="ready"]', { timeout: 120_000 });
-      await page.focus('[data-testid="export-menu-button"]');
-      await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'export-hotspots');
-      await page.keyboard.press('ArrowDown');
-      await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'export-map');
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.keyboard.press('Enter')]);
-      await page.waitForSelector('[data-testid="export-status"][data-state="saved"][data-kind="map"]');
-      expect(download.suggestedFilename()).toMatch(/^tidegate-map-\d{4}-\d\d-\d\dT\d{4}\+0800\.png$/);
-      const png = readFileSync(await download.path());
-      expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
-      const width = png.readUInt32BE(16);
-      const height = png.readUInt32BE(20);
-      const mapBox = (await page.locator('.map-area').boundingBox())!;
-      expect(width).toBe(Math.round(mapBox.width));
-      expect(height).toBeGreaterThan(Math.round(mapBox.height));
-      // Not blank: the map part and the caption band each hold many colours.
-      const colours = await page.evaluate(async (base64) => {
-        const image = new Image();
-        image.src = `data:image/png;base64,${base64}`;
-        await image.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = image.width;
-        canvas.height = image.height;
-        const context = canvas.getContext('2d')!;
-        context.drawImage(image, 0, 0);
-        const count = (y0: number, y1: number) => {
-          const seen = new Set<number>();
-          const data = context.getImageData(0, y0, image.width, y1 - y0).data;
-          for (let i = 0; i < data.length; i += 4 * 7) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-          return seen.size;
-        };
-        return { map: count(0, Math.floor(image.height * 0.6)), band: count(image.height - 60, image.height) };
-      }, png.toString('base64'));
-      expect(colours.map).toBeGreaterThan(50);
-      expect(colours.band).toBeGreaterThan(5);
-      writeFileSync(join('tests/e2e/screenshots', 'details-export-map.png'), png);
-      expect(pageErrors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    // The menu by keyboard: open with Enter, move with the arrows, choose with Enter.
+    await page.waitForSelector('[data-map-state="ready"]', { timeout: 120_000 });
+    await page.focus('[data-testid="export-menu-button"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'export-hotspots');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'export-map');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.keyboard.press('Enter')]);
+    await page.waitForSelector('[data-testid="export-status"][data-state="saved"][data-kind="map"]');
+    expect(download.suggestedFilename()).toMatch(/^tidegate-map-\d{4}-\d\d-\d\dT\d{4}\+0800\.png$/);
+    const png = readFileSync(await download.path());
+    expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    const mapBox = (await page.locator('.map-area').boundingBox())!;
+    expect(width).toBe(Math.round(mapBox.width));
+    expect(height).toBeGreaterThan(Math.round(mapBox.height));
+    // Not blank: the map part and the caption band each hold many colours.
+    const colours = await page.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const count = (y0: number, y1: number) => {
+        const seen = new Set<number>();
+        const data = context.getImageData(0, y0, image.width, y1 - y0).data;
+        for (let i = 0; i < data.length; i += 4 * 7) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+        return seen.size;
+      };
+      return { map: count(0, Math.floor(image.height * 0.6)), band: count(image.height - 60, image.height) };
+    }, png.toString('base64'));
+    expect(colours.map).toBeGreaterThan(50);
+    expect(colours.band).toBeGreaterThan(5);
+    writeFileSync(join('tests/e2e/screenshots', 'details-export-map.png'), png);
+    expect(pageErrors).toEqual([]);
   }, PATIENT_MS);
 });
