@@ -461,23 +461,35 @@ describe('briefing bundles', { timeout: 900_000 }, () => {
       expect(await seriousViolations(page, '[data-testid="bundle-export-dialog"]'), `${width} ${theme} ${lang}`).toEqual([]);
       await closeDialog(page, 'bundle-export-dialog');
     }
+    // The recipient briefs once per size: the size's first look opens the bundle and steps to its
+    // second view; the second look is switched during that briefing, which then ends, and the
+    // bundle's dialog is opened again in that look for its screenshot.
     const other = recipient.page;
-    for (const [width, height, theme, lang] of shots) {
-      await other.setViewportSize({ width, height });
+    for (const [k, [width, height, theme, lang]] of shots.entries()) {
+      const firstOfSize = k === 0 || shots[k - 1][0] !== width;
+      if (firstOfSize) await other.setViewportSize({ width, height });
       await other.selectOption('[data-testid="language-select"]', lang);
       await other.click(`[data-testid="theme-${theme}"]`);
       await other.waitForSelector(`html[lang="${lang}"][data-theme="${theme}"]`);
-      await chooseInDataPanel(other, plainBundle);
-      await other.waitForSelector('[data-testid="bundle-open-dialog"][data-status="verified"]', { timeout: 300_000 });
-      await saveScreenshot(other, `bundle-open-${width}-${theme}-${lang}`);
-      await other.click('[data-testid="bundle-open-brief"]');
-      await other.waitForSelector('[data-testid="briefing-bar"][data-step="0"]');
-      await other.click('[data-testid="briefing-next"]');
+      if (firstOfSize) {
+        await chooseInDataPanel(other, plainBundle);
+        await other.waitForSelector('[data-testid="bundle-open-dialog"][data-status="verified"]', { timeout: 300_000 });
+        await saveScreenshot(other, `bundle-open-${width}-${theme}-${lang}`);
+        await other.click('[data-testid="bundle-open-brief"]');
+        await other.waitForSelector('[data-testid="briefing-bar"][data-step="0"]');
+        await other.click('[data-testid="briefing-next"]');
+      }
       await other.waitForSelector('[data-testid="briefing-bar"][data-step="1"]');
       await saveScreenshot(other, `bundle-briefing-${width}-${theme}-${lang}`);
       expect(await seriousViolations(other, '[data-testid="briefing-bar"]'), `${width} ${theme} ${lang}`).toEqual([]);
-      await other.click('[data-testid="briefing-leave"]');
-      await other.waitForSelector('.board[data-briefing="false"]');
+      if (!firstOfSize) {
+        await other.click('[data-testid="briefing-leave"]');
+        await other.waitForSelector('.board[data-briefing="false"]');
+        await chooseInDataPanel(other, plainBundle);
+        await other.waitForSelector('[data-testid="bundle-open-dialog"][data-status="verified"]', { timeout: 300_000 });
+        await saveScreenshot(other, `bundle-open-${width}-${theme}-${lang}`);
+        await closeDialog(other, 'bundle-open-dialog');
+      }
     }
     expect(maker.pageErrors).toEqual([]);
     expect(recipient.pageErrors).toEqual([]);
