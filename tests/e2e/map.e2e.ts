@@ -173,31 +173,41 @@ describe('the map', { timeout: 400_000 }, () => {
     });
   }
 
-  const labelViews = [
-    { width: 1366, height: 768, theme: 'dark', lang: 'en' },
-    { width: 1366, height: 768, theme: 'light', lang: 'zh-Hant' },
-    { width: 3840, height: 2160, theme: 'dark', lang: 'zh-Hant' },
-    { width: 3840, height: 2160, theme: 'light', lang: 'en' },
+  // Per screen size, both themes and both languages, paired: the second pair is reached on the
+  // same page the way Back/Forward reaches a view (URL, then popstate), with no reload.
+  const labelScreens = [
+    { width: 1366, height: 768, views: [{ theme: 'dark', lang: 'en' }, { theme: 'light', lang: 'zh-Hant' }] },
+    { width: 3840, height: 2160, views: [{ theme: 'dark', lang: 'zh-Hant' }, { theme: 'light', lang: 'en' }] },
   ] as const;
-  for (const { width, height, theme, lang } of labelViews) {
-    it(`places labels without overlaps around Lo Wu and Futian at zoom 12 (${width}×${height}, ${theme}, ${lang})`, async () => {
-      const { close, page, pageErrors } = await open(`v=1&lang=${lang}&theme=${theme}&${LO_WU_12}`, { width, height });
+  for (const { width, height, views } of labelScreens) {
+    it(`places labels without overlaps around Lo Wu and Futian at zoom 12 (${width}×${height}; ${views.map(({ theme, lang }) => `${theme}, ${lang}`).join('; ')})`, async () => {
+      const [first, second] = views;
+      const { close, page, pageErrors } = await open(`v=1&lang=${first.lang}&theme=${first.theme}&${LO_WU_12}`, { width, height });
       try {
-        expect(await map(page).getAttribute('data-labels-locale')).toBe(lang);
-        const boxes = JSON.parse((await map(page).getAttribute('data-label-boxes')) ?? '[]') as [string, string, number, number, number, number][];
-        const mapBox = (await map(page).boundingBox())!;
-        const onScreen = boxes.filter(([, , left, top, right, bottom]) => right > 0 && bottom > 0 && left < mapBox.width && top < mapBox.height);
-        expect(onScreen.filter(([kind]) => kind === 'site').length).toBeGreaterThanOrEqual(4);
-        for (let a = 0; a < onScreen.length; a++) {
-          for (let b = a + 1; b < onScreen.length; b++) {
-            const [, textA, l1, t1, r1, b1] = onScreen[a];
-            const [, textB, l2, t2, r2, b2] = onScreen[b];
-            const overlap = l1 < r2 && l2 < r1 && t1 < b2 && t2 < b1;
-            expect(overlap, `${textA} overlaps ${textB}`).toBe(false);
+        for (const { theme, lang } of views) {
+          if (lang !== first.lang) {
+            await page.evaluate((search) => {
+              history.pushState(null, '', search);
+              window.dispatchEvent(new PopStateEvent('popstate'));
+            }, `?v=1&lang=${second.lang}&theme=${second.theme}&${LO_WU_12}`);
+            await page.waitForSelector(`[data-testid="map"][data-labels-locale="${lang}"][data-theme-applied="${theme}"][data-map-state="ready"]`);
           }
+          expect(await map(page).getAttribute('data-labels-locale')).toBe(lang);
+          const boxes = JSON.parse((await map(page).getAttribute('data-label-boxes')) ?? '[]') as [string, string, number, number, number, number][];
+          const mapBox = (await map(page).boundingBox())!;
+          const onScreen = boxes.filter(([, , left, top, right, bottom]) => right > 0 && bottom > 0 && left < mapBox.width && top < mapBox.height);
+          expect(onScreen.filter(([kind]) => kind === 'site').length).toBeGreaterThanOrEqual(4);
+          for (let a = 0; a < onScreen.length; a++) {
+            for (let b = a + 1; b < onScreen.length; b++) {
+              const [, textA, l1, t1, r1, b1] = onScreen[a];
+              const [, textB, l2, t2, r2, b2] = onScreen[b];
+              const overlap = l1 < r2 && l2 < r1 && t1 < b2 && t2 < b1;
+              expect(overlap, `${textA} overlaps ${textB} (${theme}, ${lang})`).toBe(false);
+            }
+          }
+          if (lang === 'zh-Hant') expect(onScreen.map(([, text]) => text).join('')).toMatch(/[羅福]/u);
+          await saveScreenshot(page, `map-labels-zoom12-${width}x${height}-${theme}-${lang}`);
         }
-        if (lang === 'zh-Hant') expect(onScreen.map(([, text]) => text).join('')).toMatch(/[羅福]/u);
-        await saveScreenshot(page, `map-labels-zoom12-${width}x${height}-${theme}-${lang}`);
         expect(pageErrors).toEqual([]);
       } finally {
         await close();
