@@ -5,14 +5,11 @@
  * change, of brush answers, of playback steps and of details. The real numbers come from
  * `npm run bench` in Chromium (board.*).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { deserialize, serialize } from 'node:v8';
 import { REFERENCE_CHANNELS, REFERENCE_SITES } from '../geo/referenceGeography.ts';
 import { RiskEngine, type RiskFilters } from '../risk/RiskEngine.ts';
 import { BoardDataService } from './BoardDataService.ts';
 import type { BoardQuery } from './BoardQuery.ts';
-import { buildDemoChunks } from './buildDemoChunks.ts';
-import type { LiveChunk } from './LiveChunk.ts';
+import { cachedDemoChunks } from './cachedDemoChunks.ts';
 
 const EVENTS = Number(process.argv[2] ?? 1_000_000);
 const NOW = Date.UTC(2026, 2, 1);
@@ -46,16 +43,8 @@ function once(label: string, run: () => unknown): void {
   console.log(`${label.padEnd(44)} ${(performance.now() - start).toFixed(1).padStart(8)} ms (once)`);
 }
 
-function chunks(): LiveChunk[] {
-  const path = process.env.BENCH_CHUNKS;
-  if (path && existsSync(path)) return deserialize(readFileSync(path)) as LiveChunk[];
-  const built = buildDemoChunks(NOW, EVENTS);
-  if (path) writeFileSync(path, serialize(built));
-  return built;
-}
-
 const FILTERS: RiskFilters[] = [{}, { categories: ['narcotics', 'tobacco', 'counterfeit'] }, { severityMin: 3 }, { categories: ['currency', 'firearms'], severityMin: 2 }, { kinds: ['seizure', 'clue'] }];
-const data = chunks();
+const data = cachedDemoChunks(NOW, EVENTS);
 let engine!: RiskEngine;
 once(`RiskEngine.load (${EVENTS} events)`, () => (engine = RiskEngine.load(data, { sites: REFERENCE_SITES, channels: REFERENCE_CHANNELS })));
 const params = { time: NOW, resolution: 7, topN: 25 };

@@ -10,15 +10,13 @@
  * `BENCH_PROFILE=dir` writes a V8 CPU profile of each stage alone (`dir/<stage>.cpuprofile`, the
  * load left out), as `node --cpu-prof` would of the whole run.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { deserialize, serialize } from 'node:v8';
 import { CATEGORY_KEYS } from '../domain/categories.ts';
 import type { RiskFilters } from '../risk/RiskFilters.ts';
 import { BoardDataService } from './BoardDataService.ts';
 import type { BoardQuery, Viewport } from './BoardQuery.ts';
-import { buildDemoChunks } from './buildDemoChunks.ts';
-import type { LiveChunk } from './LiveChunk.ts';
+import { cachedDemoChunks } from './cachedDemoChunks.ts';
 
 const STAGES = ['filter', 'brush', 'step'] as const;
 type Stage = (typeof STAGES)[number];
@@ -35,14 +33,6 @@ const BAY: Viewport = { west: 112.2, south: 21.3, east: 115.6, north: 23.6, zoom
 function median(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[sorted.length >> 1];
-}
-
-function chunks(): LiveChunk[] {
-  const path = process.env.BENCH_CHUNKS;
-  if (path && existsSync(path)) return deserialize(readFileSync(path)) as LiveChunk[];
-  const built = buildDemoChunks(NOW, EVENTS);
-  if (path) writeFileSync(path, serialize(built));
-  return built;
 }
 
 /** CPU and wall milliseconds of one awaited call (the service's one-macrotask wait included). */
@@ -62,7 +52,7 @@ function report(label: string, samples: { cpu: number; wall: number }[]): void {
   console.log(`${label.padEnd(36)} ${cpu.toFixed(1).padStart(7)} ms cpu ${wall.toFixed(1).padStart(7)} ms wall  (cpu: ${all})`);
 }
 
-const service = new BoardDataService({ loadStoredChunks: async () => chunks(), buildDemoChunks: () => [], now: () => NOW });
+const service = new BoardDataService({ loadStoredChunks: async () => cachedDemoChunks(NOW, EVENTS), buildDemoChunks: () => [], now: () => NOW });
 const loaded = await service.load();
 let requestId = 0;
 const query = (time: number, filters: RiskFilters, extra: Partial<BoardQuery> = {}): BoardQuery => ({

@@ -1,8 +1,8 @@
 import { RECORD_KINDS } from '../domain/recordKinds.ts';
 import type { EventTable } from './EventTable.ts';
 import type { FacetCombos } from './FacetCombos.ts';
-import { facetSizes, GRADING_DIGIT, GRADING_LETTER, type FacetPlan } from './FacetPlan.ts';
-import type { FacetCounts, KeyFigures, WindowSummary } from './summarizeWindow.ts';
+import { GRADING_DIGIT, GRADING_LETTER, type FacetPlan } from './FacetPlan.ts';
+import { emptyFacetCounts, type KeyFigures, type WindowSummary } from './summarizeWindow.ts';
 import { RUN_CURRENT, windowRuns } from './windowRuns.ts';
 
 const CLUE = RECORD_KINDS.indexOf('clue');
@@ -61,16 +61,7 @@ export function summarizeCombos(
       }
     }
   }
-  const sizes = facetSizes(table.sources.length);
-  const facets: FacetCounts = {
-    categories: new Uint32Array(sizes.categories),
-    kinds: new Uint32Array(sizes.kinds),
-    modes: new Uint32Array(sizes.modes),
-    sources: new Uint32Array(sizes.sources),
-    severity: new Uint32Array(sizes.severity),
-    reliability: new Uint32Array(sizes.reliability),
-    credibility: new Uint32Array(sizes.credibility),
-  };
+  const facets = emptyFacetCounts(table.sources.length);
   const figures: KeyFigures = { events: 0, valueCny, clues: 0, eventsBySource: new Uint32Array(table.sources.length), valueBySource };
   const { categories, kinds, modes, sources, reliability, credibility } = facets;
   const severities = facets.severity;

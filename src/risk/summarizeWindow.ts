@@ -40,6 +40,20 @@ export interface WindowSummary {
 
 const CLUE = RECORD_KINDS.indexOf('clue');
 
+/** Zero counts for every option of every facet dimension. */
+export function emptyFacetCounts(sourceCount: number): FacetCounts {
+  const sizes = facetSizes(sourceCount);
+  return {
+    categories: new Uint32Array(sizes.categories),
+    kinds: new Uint32Array(sizes.kinds),
+    modes: new Uint32Array(sizes.modes),
+    sources: new Uint32Array(sizes.sources),
+    severity: new Uint32Array(sizes.severity),
+    reliability: new Uint32Array(sizes.reliability),
+    credibility: new Uint32Array(sizes.credibility),
+  };
+}
+
 /**
  * Facet counts and key figures of the events with `fromSec ≤ time ≤ toSec` in one pass over the
  * time blocks that meet the window. A row outside `placeMask` (sites, channels, drawn area: the
@@ -65,16 +79,7 @@ export function summarizeWindow(
   // Whole seconds: the table's times count from a whole second, and bins start on one.
   const binOffsetSec = histogram === null ? 0 : (table.baseTime - histogram.start) / 1000;
   const binSec = histogram === null ? 1 : histogram.binMs / 1000;
-  const sizes = facetSizes(table.sources.length);
-  const facets: FacetCounts = {
-    categories: new Uint32Array(sizes.categories),
-    kinds: new Uint32Array(sizes.kinds),
-    modes: new Uint32Array(sizes.modes),
-    sources: new Uint32Array(sizes.sources),
-    severity: new Uint32Array(sizes.severity),
-    reliability: new Uint32Array(sizes.reliability),
-    credibility: new Uint32Array(sizes.credibility),
-  };
+  const facets = emptyFacetCounts(table.sources.length);
   const figures: KeyFigures = {
     events: 0,
     valueCny: 0,

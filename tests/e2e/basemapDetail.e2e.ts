@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { BASEMAP_PALETTES, type BasemapTheme } from '../../src/app/map/basemapStyle.ts';
 import { PORT_ZOOM_PLACES, type PortZoomPlace } from '../../src/geo/basemap/portZoomProbes.ts';
 import type { LonLat } from '../../src/geo/LonLat.ts';
+import { goBackTo } from './support/goBackTo.ts';
 import { launchChromium } from './support/launchChromium.ts';
 import { openBoard, saveScreenshot, waitForBoardReady, type BoardPage } from './support/openBoard.ts';
 import { appDist, serveStatic, type StaticSite } from './support/serveStatic.ts';
@@ -91,10 +92,7 @@ async function probePixels(page: Page, place: PortZoomPlace): Promise<[number, n
  * view store restores the view from it), and waits until the basemap is idle there.
  */
 async function goToCamera(page: Page, query: string, zoom: number): Promise<void> {
-  await page.evaluate((search) => {
-    history.pushState(null, '', search);
-    window.dispatchEvent(new PopStateEvent('popstate'));
-  }, query);
+  await goBackTo(page, query);
   await page.waitForSelector(`[data-testid="map"][data-zoom="${zoom.toFixed(2)}"][data-moving="false"][data-map-state="ready"]`);
 }
 

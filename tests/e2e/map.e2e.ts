@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { LAYER_PALETTES } from '../../src/app/map/layerPalette.ts';
+import { goBackTo } from './support/goBackTo.ts';
 import { launchChromium } from './support/launchChromium.ts';
 import { openBoard, saveScreenshot, type BoardPage } from './support/openBoard.ts';
 import { appDist, serveStatic, type StaticSite } from './support/serveStatic.ts';
@@ -186,10 +187,7 @@ describe('the map', { timeout: 400_000 }, () => {
       try {
         for (const { theme, lang } of views) {
           if (lang !== first.lang) {
-            await page.evaluate((search) => {
-              history.pushState(null, '', search);
-              window.dispatchEvent(new PopStateEvent('popstate'));
-            }, `?v=1&lang=${second.lang}&theme=${second.theme}&${LO_WU_12}`);
+            await goBackTo(page, `?v=1&lang=${second.lang}&theme=${second.theme}&${LO_WU_12}`);
             await page.waitForSelector(`[data-testid="map"][data-labels-locale="${lang}"][data-theme-applied="${theme}"][data-map-state="ready"]`);
           }
           expect(await map(page).getAttribute('data-labels-locale')).toBe(lang);
