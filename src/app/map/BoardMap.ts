@@ -9,6 +9,7 @@ import { BASEMAP_DEFAULTS } from '../../geo/basemap/buildBasemap.ts';
 import type { Viewport } from '../../board/BoardQuery.ts';
 import type { Camera, Theme } from '../../view/ViewState.ts';
 import { buildBasemapStyle } from './basemapStyle.ts';
+import { whenMapSettles } from './whenMapSettles.ts';
 
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
@@ -222,11 +223,12 @@ export class BoardMap {
     this.map.getCanvas().style.cursor = cursor;
   }
 
-  /** Whether every overlay layer has loaded what it draws (icons, font atlases). */
-  layersLoaded(): boolean {
-    // MapboxOverlay keeps its Deck private, and Deck its layer manager; the ready check needs both.
-    const deck = (this.overlay as unknown as { _deck?: { layerManager?: { getLayers(): { isLoaded: boolean }[] } | null } })._deck;
-    return (deck?.layerManager?.getLayers() ?? []).every((layer) => layer.isLoaded);
+  /**
+   * Calls `onSettled` once the basemap is idle and the overlay has drawn its current layers, all
+   * loaded (icons, font atlases); returns a function that stops waiting.
+   */
+  whenSettled(onSettled: () => void): () => void {
+    return whenMapSettles(this.map, () => this.overlay, onSettled);
   }
 
   /**

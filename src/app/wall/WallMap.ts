@@ -9,6 +9,7 @@ import { BASEMAP_DEFAULTS } from '../../geo/basemap/buildBasemap.ts';
 import type { Viewport } from '../../board/BoardQuery.ts';
 import type { Camera, Theme } from '../../view/ViewState.ts';
 import { buildBasemapStyle } from '../map/basemapStyle.ts';
+import { overlayLayersLoaded, whenMapSettles } from '../map/whenMapSettles.ts';
 
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
@@ -166,7 +167,7 @@ export class WallMap {
 
   /** A rebuilt overlay is back once it drew a frame with every layer loaded. */
   private checkOverlay(): void {
-    if (!this.layersLoaded()) {
+    if (!overlayLayersLoaded(this.overlay)) {
       // Layers still loading (a font atlas, icons) draw on a later frame: ask for it.
       this.map.triggerRepaint();
       return;
@@ -305,12 +306,12 @@ export class WallMap {
     return this.map.project([lon, lat]);
   }
 
-  /** Whether every overlay layer has loaded what it draws (icons, font atlases). */
-  layersLoaded(): boolean {
-    // MapboxOverlay keeps its Deck private, and Deck its layer manager; the ready check needs both.
-    if (this.overlay === null) return false;
-    const deck = (this.overlay as unknown as { _deck?: { layerManager?: { getLayers(): { isLoaded: boolean }[] } | null } })._deck;
-    return (deck?.layerManager?.getLayers() ?? []).every((layer) => layer.isLoaded);
+  /**
+   * Calls `onSettled` once the basemap is idle and the overlay has drawn its current layers, all
+   * loaded (icons, font atlases); returns a function that stops waiting.
+   */
+  whenSettled(onSettled: () => void): () => void {
+    return whenMapSettles(this.map, () => this.overlay, onSettled);
   }
 
   /** The two canvases (basemap, overlay), for tests that force a context loss. */
