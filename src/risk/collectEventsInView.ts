@@ -11,8 +11,13 @@ export interface ViewBox {
   zoom: number;
 }
 
-/** Raw points when at most this many counted events are in view, else an aggregate. */
-export const MAX_VIEW_POINTS = 30_000;
+/**
+ * Raw points when at most this many counted events are in view, else an aggregate. Beyond a few
+ * thousand, raw points on a laptop's map pile up into blobs that say less than merged dots do, and
+ * each point is an instance the GPU draws on every frame: 21,000 raw points made a software-WebGL
+ * frame ~0.6 s, which held back playback and brushing (bench/README.md).
+ */
+export const MAX_VIEW_POINTS = 5_000;
 
 /** Side of an aggregate's grid square on screen, in CSS pixels at the viewport's zoom. */
 const AGGREGATE_CELL_PX = 12;
