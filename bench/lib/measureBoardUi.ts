@@ -268,6 +268,28 @@ async function filterClicks(page: Page, options: BoardUiOptions): Promise<BoardU
   return { runsMs, medianMs: median(runsMs), drawnRunsMs, medianDrawnMs: median(drawnRunsMs), answerRunsMs, medianAnswerMs: median(answerRunsMs) };
 }
 
+/**
+ * Drags the brush from the centre of `box` back and forth by up to `reach` px for `ms`, one bin
+ * (`binPx`) per mouse move: the brush snaps to whole bins, so every move asks for a new window and
+ * the count measures the board rather than how far the mouse happened to move.
+ */
+async function sweepFor(page: Page, box: { x: number; y: number; width: number; height: number }, binPx: number, reach: number, ms: number): Promise<void> {
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const steps = Math.max(2, Math.floor(reach / binPx));
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  const startedAt = performance.now();
+  let position = 0;
+  let direction = 1;
+  while (performance.now() - startedAt < ms) {
+    if (Math.abs(position + direction) > steps) direction = -direction;
+    position += direction;
+    await page.mouse.move(cx + position * binPx, cy);
+  }
+  await page.mouse.up();
+}
+
 /** Drags with the mouse from the centre of `box` back and forth by `reach` px for `ms`. */
 async function dragFor(page: Page, box: { x: number; y: number; width: number; height: number }, reach: number, ms: number, vertical: boolean): Promise<void> {
   const cx = box.x + box.width / 2;
@@ -292,8 +314,10 @@ async function brushDrags(page: Page, options: BoardUiOptions): Promise<BoardUiR
     const box = await page.locator('[data-testid="timeline-brush"]').boundingBox();
     const chart = await page.locator('[data-testid="timeline-chart"]').boundingBox();
     if (box === null || chart === null) throw new Error('the timeline brush is not on screen');
+    const bins = Number(await page.getAttribute('[data-testid="timeline"]', 'data-bins'));
+    if (!(bins > 0)) throw new Error('the timeline has no bins');
     const before = (await recorded(page)).inputs.length;
-    await dragFor(page, box, Math.min(chart.width / 6, 120), options.sampleMs, false);
+    await sweepFor(page, box, chart.width / bins, Math.min(chart.width / 6, 120), options.sampleMs);
     const after = await recorded(page);
     const inputs = after.inputs.slice(before);
     const down = inputs.find((input) => input.type === 'pointerdown')?.at ?? Number.NaN;
