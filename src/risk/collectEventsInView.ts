@@ -15,7 +15,7 @@ export interface ViewBox {
  * Raw points when at most this many counted events are in view, else an aggregate. Beyond a few
  * thousand, raw points on a laptop's map pile up into blobs that say less than merged dots do, and
  * each point is an instance the GPU draws on every frame: 21,000 raw points made a software-WebGL
- * frame ~0.6 s, which held back playback and brushing (bench/README.md).
+ * frame ~0.6 s, which held back playback and brushing (bench/README.md, stage D).
  */
 export const MAX_VIEW_POINTS = 5_000;
 
