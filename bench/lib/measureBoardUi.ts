@@ -268,42 +268,41 @@ async function filterClicks(page: Page, options: BoardUiOptions): Promise<BoardU
   return { runsMs, medianMs: median(runsMs), drawnRunsMs, medianDrawnMs: median(drawnRunsMs), answerRunsMs, medianAnswerMs: median(answerRunsMs) };
 }
 
-/**
- * Drags the brush from the centre of `box` back and forth by up to `reach` px for `ms`, one bin
- * (`binPx`) per mouse move: the brush snaps to whole bins, so every move asks for a new window and
- * the count measures the board rather than how far the mouse happened to move.
- */
-async function sweepFor(page: Page, box: { x: number; y: number; width: number; height: number }, binPx: number, reach: number, ms: number): Promise<void> {
+/** Where the mouse is on the `step`-th move of a drag, relative to where it went down (px). */
+type DragPath = (step: number) => { dx: number; dy: number };
+
+/** Presses the mouse at the centre of `box`, moves it along `path` for `ms`, and lets go. */
+async function dragFor(page: Page, box: { x: number; y: number; width: number; height: number }, path: DragPath, ms: number): Promise<void> {
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
-  const steps = Math.max(2, Math.floor(reach / binPx));
   await page.mouse.move(cx, cy);
   await page.mouse.down();
   const startedAt = performance.now();
-  let position = 0;
-  let direction = 1;
-  while (performance.now() - startedAt < ms) {
-    if (Math.abs(position + direction) > steps) direction = -direction;
-    position += direction;
-    await page.mouse.move(cx + position * binPx, cy);
+  for (let step = 1; performance.now() - startedAt < ms; step++) {
+    const { dx, dy } = path(step);
+    await page.mouse.move(cx + dx, cy + dy);
   }
   await page.mouse.up();
 }
 
-/** Drags with the mouse from the centre of `box` back and forth by `reach` px for `ms`. */
-async function dragFor(page: Page, box: { x: number; y: number; width: number; height: number }, reach: number, ms: number, vertical: boolean): Promise<void> {
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  await page.mouse.move(cx, cy);
-  await page.mouse.down();
-  const startedAt = performance.now();
-  let step = 0;
-  while (performance.now() - startedAt < ms) {
-    step++;
-    const offset = reach * Math.sin(step / 12);
-    await page.mouse.move(cx + offset, vertical ? cy + reach * 0.5 * Math.cos(step / 12) : cy);
-  }
-  await page.mouse.up();
+/**
+ * Back and forth along x by up to `reach` px, one bin (`binPx`) per move: the brush snaps to whole
+ * bins, so every move asks for a new window and the count measures the board, not how far the
+ * mouse happened to move.
+ */
+function binSweep(binPx: number, reach: number): DragPath {
+  const steps = Math.max(2, Math.floor(reach / binPx));
+  return (step) => {
+    // A triangle wave over -steps..steps bins.
+    const phase = (step + steps) % (4 * steps);
+    const bins = phase <= 2 * steps ? phase - steps : 3 * steps - phase;
+    return { dx: bins * binPx, dy: 0 };
+  };
+}
+
+/** An ellipse `reach` px wide and half as tall (a pan). */
+function ellipse(reach: number): DragPath {
+  return (step) => ({ dx: reach * Math.sin(step / 12), dy: reach * 0.5 * Math.cos(step / 12) });
 }
 
 /** Answers drawn per second while the timeline's brush is dragged (each one a cross-filtered answer). */
@@ -317,7 +316,7 @@ async function brushDrags(page: Page, options: BoardUiOptions): Promise<BoardUiR
     const bins = Number(await page.getAttribute('[data-testid="timeline"]', 'data-bins'));
     if (!(bins > 0)) throw new Error('the timeline has no bins');
     const before = (await recorded(page)).inputs.length;
-    await sweepFor(page, box, chart.width / bins, Math.min(chart.width / 6, 120), options.sampleMs);
+    await dragFor(page, box, binSweep(chart.width / bins, Math.min(chart.width / 6, 120)), options.sampleMs);
     const after = await recorded(page);
     const inputs = after.inputs.slice(before);
     const down = inputs.find((input) => input.type === 'pointerdown')?.at ?? Number.NaN;
@@ -397,7 +396,7 @@ async function pans(page: Page, options: BoardUiOptions): Promise<BoardUiResult[
     const box = await page.locator('[data-testid="map"]').boundingBox();
     if (box === null) throw new Error('the map is not on screen');
     const before = (await recorded(page)).inputs.length;
-    await dragFor(page, box, Math.min(box.width, box.height) / 4, options.sampleMs, true);
+    await dragFor(page, box, ellipse(Math.min(box.width, box.height) / 4), options.sampleMs);
     const after = await recorded(page);
     const inputs = after.inputs.slice(before);
     const down = inputs.find((input) => input.type === 'pointerdown')?.at ?? Number.NaN;
