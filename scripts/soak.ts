@@ -5,12 +5,14 @@
  * It serves a built app (`--dist`, else $TIDEGATE_DIST, else dist/; built first when it has no
  * index.html) and a feed from a local server whose content changes while the wall runs (new
  * quiet rows, and now and then a burst of events at a new place: a new alert that interrupts the
- * cycle), opens `?mode=wall&wallTest=<scale>` with a three-view playlist in its link — the test
- * time scale runs the cycle, alert holds, polls and staleness `scale` times faster — and forces
- * WebGL context losses on the map and the overlay. It samples the page's JS heap after a forced
- * garbage collection (CDP HeapProfiler.collectGarbage, then Performance.getMetrics), the DOM size
- * and the board worker's heap (CDP, attached to the worker target). Growth compares the median of
- * the last third of the run with the first sample after warm-up. Context-loss recovery times are
+ * cycle, and that ends a simulated day later as its burst ages on the soak's clock), opens
+ * `?mode=wall&wallTest=<scale>` with a three-view playlist in its link — the test time scale runs
+ * the cycle, alert holds, polls and staleness `scale` times faster — and forces WebGL context losses
+ * on the map and the overlay. It samples the page's JS heap after a forced garbage collection (CDP
+ * HeapProfiler.collectGarbage, then Performance.getMetrics), the DOM size and the board worker's
+ * heap (CDP, attached to the worker target), each time with the wall whole (not in the seconds it
+ * rebuilds its overlay after a forced loss). Growth compares the median of the last third of the
+ * run with the first sample after warm-up. Context-loss recovery times are
  * the page's own (from the loss to the basemap drawn again, and to basemap and overlay both). The
  * machine's load average is recorded with the numbers: on a shared machine it explains them.
  * Prints a table and writes bench/results/soak.json.
@@ -154,6 +156,8 @@ async function main(): Promise<void> {
   const feedPath = join(mkdtempSync(join(tmpdir(), 'tidegate-soak-')), 'soak-feed.csv');
   let spikes = 0;
   let version = 0;
+  /** When each burst arrived, simulated ms since the soak began. */
+  const burstBornAtMs: number[] = [];
   writeWallFeed(feedPath, Date.now(), spikes, version);
   const site = await serveStatic(options.dist, '/wall/', { '/feeds/soak.csv': feedPath });
   const browser = await launchChromium();
@@ -199,9 +203,15 @@ async function main(): Promise<void> {
       if (now >= nextFeed) {
         nextFeed += feedEvery;
         version++;
-        // New data every time; a burst at a new place (a new alert) every third time.
-        if (version % 3 === 0) spikes++;
-        writeWallFeed(feedPath, Date.now(), spikes, version);
+        // New data every time; a burst at a new place (a new alert) every third time. Bursts age
+        // on the simulated clock: each leaves the alerts' 24 h recent window a simulated day after
+        // it arrived, so alerts come and go as on a real wall instead of piling up for 72 h.
+        if (version % 3 === 0) {
+          burstBornAtMs.push(now * options.scale * 1000);
+          spikes++;
+        }
+        const simulatedNowMs = now * options.scale * 1000;
+        writeWallFeed(feedPath, Date.now(), spikes, version, (spike) => simulatedNowMs - burstBornAtMs[spike]);
       }
       if (now >= nextLoss) {
         nextLoss += lossEvery;
@@ -213,6 +223,7 @@ async function main(): Promise<void> {
       }
       if (now >= nextSample) {
         nextSample += sampleEvery;
+        await page.waitForSelector('[data-testid="wall"][data-graphics="ok"]', { timeout: READ_TIMEOUT_MS });
         const { heap, nodes } = await pageHeapAfterGc(cdp);
         const workerHeap = await worker.heapAfterGc();
         const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);

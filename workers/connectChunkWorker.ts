@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { CellResolver } from '../src/events/CellResolver.ts';
 import { RemoteCellResolver } from '../src/events/RemoteCellResolver.ts';
+import { Tripwire } from '../src/scheduling/Tripwire.ts';
 import { persistedChunkTransferables } from '../src/store/PersistedChunk.ts';
 import type { StagedChunkWriter } from '../src/store/StagedChunkWriter.ts';
 import type { ChunkWorkerApi } from './protocol.ts';
@@ -30,28 +31,22 @@ export function connectChunkWorker(): ChunkWorkerConnection | null {
     return null;
   }
   const remote = Comlink.wrap<ChunkWorkerApi>(worker);
-  let alive = true;
-  let fail: (reason: Error) => void = () => undefined;
-  const broken = new Promise<never>((_, reject) => {
-    fail = (reason) => {
-      alive = false;
-      reject(reason);
-    };
-  });
-  broken.catch(() => undefined);
+  // Trips when the worker fails or is closed: every request waiting on it fails then.
+  const broken = new Tripwire();
+  const fail = (reason: Error) => broken.trip(reason);
   const onError = (event: Event) => fail(new Error(`The chunk worker failed: ${(event as ErrorEvent).message ?? event.type}`));
   worker.addEventListener('error', onError);
   worker.addEventListener('messageerror', onError);
   const resolver = new RemoteCellResolver((lon, lat) =>
-    Promise.race([remote.cells(Comlink.transfer(lon, [lon.buffer]), Comlink.transfer(lat, [lat.buffer])), broken]),
+    broken.guard(remote.cells(Comlink.transfer(lon, [lon.buffer]), Comlink.transfer(lat, [lat.buffer]))),
   );
   return {
     resolver,
     stagedWriter: (databaseName) => ({
       get available() {
-        return alive;
+        return !broken.tripped;
       },
-      write: (record) => Promise.race([remote.stage(databaseName, Comlink.transfer(record, persistedChunkTransferables(record))), broken]),
+      write: (record) => broken.guard(remote.stage(databaseName, Comlink.transfer(record, persistedChunkTransferables(record)))),
     }),
     close: () => {
       fail(new Error('The chunk worker was closed'));

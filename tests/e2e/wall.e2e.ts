@@ -159,6 +159,16 @@ describe('wall mode', () => {
       await waitForWallDrawn(page);
       const basemapMs: number[] = [];
       const recoveryMs: number[] = [];
+      // The page's JS heap after a forced collection: every rebuilt overlay must let its dropped
+      // deck (shaders, buffers, icon atlases) go, or the heap grows by the deck's size per loss.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const heapAfterGc = async (): Promise<number> => {
+        await cdp.send('HeapProfiler.collectGarbage');
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+      };
+      let heapAtRound10 = Number.NaN;
       for (let round = 1; round <= 100; round++) {
         await page.evaluate(() => {
           const hooks = (window as unknown as { __tidegateWall: { canvases(): HTMLCanvasElement[] } }).__tidegateWall;
@@ -176,6 +186,7 @@ describe('wall mode', () => {
         await page.waitForSelector(`[data-testid="wall"][data-context-losses="${round}"][data-context-recoveries="${round}"][data-graphics="ok"]`, { timeout: 60_000 });
         basemapMs.push(Number(await attr(page, 'data-last-basemap-recovery-ms')));
         recoveryMs.push(Number(await attr(page, 'data-last-recovery-ms')));
+        if (round === 10) heapAtRound10 = await heapAfterGc();
         if (round % 10 === 0) console.log(`context losses: ${round} recovered; basemap back in ${basemapMs.slice(-10).join(', ')} ms; basemap and overlay in ${recoveryMs.slice(-10).join(', ')} ms`);
       }
       const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -184,8 +195,13 @@ describe('wall mode', () => {
       expect(Number(await attr(page, 'data-slowest-basemap-recovery-ms'))).toBe(Math.max(...basemapMs));
       await page.waitForSelector('[data-testid="wall-fault"][data-kind="graphics"][data-state="recovered"]');
       await waitForWallDrawn(page);
-      // Still one map canvas and one overlay canvas.
+      // Still one map canvas and one overlay canvas, one overlay element, and no heap grown by the
+      // 90 losses since round 10 (a retained deck is ~0.5 MB: 90 of them would double the heap).
       expect(await page.locator('[data-testid="map"] canvas').count()).toBe(2);
+      expect(await page.locator('[data-testid="map"] .deck-widget-container').count()).toBe(1);
+      const heapEnd = await heapAfterGc();
+      console.log(`page heap after GC: ${(heapAtRound10 / 1_048_576).toFixed(1)} MB after 10 losses, ${(heapEnd / 1_048_576).toFixed(1)} MB after 100`);
+      expect(heapEnd).toBeLessThan(heapAtRound10 * 1.25);
     } finally {
       await context.close();
     }

@@ -4,6 +4,7 @@ import type { BoardAnswer, BoardQuery, DetailsAnswer, DetailsQuery, PlaybackAnsw
 import type { BoardWorkerApi } from '../../../workers/protocol.ts';
 import type { BoardDataApi } from '../Board.svelte.ts';
 import { startWorker } from '../startWorker.ts';
+import { Tripwire } from '../../scheduling/Tripwire.ts';
 
 /** How the watchdog decides that the board worker is gone. */
 export interface WorkerWatch {
@@ -28,9 +29,8 @@ class WorkerDied extends Error {}
 interface Generation {
   worker: Worker | null;
   remote: Comlink.Remote<BoardWorkerApi> | BoardWorkerApi;
-  /** Rejects with WorkerDied when this worker is declared dead. */
-  died: Promise<never>;
-  kill(reason: string): void;
+  /** Trips with WorkerDied when this worker is declared dead: every call waiting on it fails then. */
+  death: Tripwire;
   dead: boolean;
 }
 
@@ -81,11 +81,7 @@ export class RestartableBoardData implements BoardDataApi {
       () => (worker = this.create()),
       async () => (await import('../../../workers/boardWorkerApi.ts')).createBoardWorkerApi(),
     );
-    let kill: (reason: string) => void = () => undefined;
-    const died = new Promise<never>((_, reject) => (kill = (reason) => reject(new WorkerDied(reason))));
-    // Calls race against it; an unobserved rejection must not reach the console.
-    died.catch(() => undefined);
-    const generation: Generation = { worker, remote, died, dead: false, kill: (reason) => kill(reason) };
+    const generation: Generation = { worker, remote, death: new Tripwire(), dead: false };
     this.generation = generation;
     this.lastAnswer = performance.now();
     return generation;
@@ -100,7 +96,8 @@ export class RestartableBoardData implements BoardDataApi {
       return;
     }
     this.pinging = true;
-    void Promise.race([generation.remote.ping(), generation.died])
+    void generation.death
+      .guard(generation.remote.ping())
       .then(() => {
         if (this.generation === generation) this.lastAnswer = performance.now();
       })
@@ -114,7 +111,7 @@ export class RestartableBoardData implements BoardDataApi {
     if (generation.dead) return;
     generation.dead = true;
     generation.worker?.terminate();
-    generation.kill(reason);
+    generation.death.trip(new WorkerDied(reason));
     const remote = generation.remote as Comlink.Remote<BoardWorkerApi>;
     remote[Comlink.releaseProxy]?.();
     this.pinging = false;
@@ -150,7 +147,7 @@ export class RestartableBoardData implements BoardDataApi {
       if (this.ready === null) throw new Error('The board worker was not started');
       const generation = await this.ready;
       try {
-        const result = await Promise.race([call(generation.remote), generation.died]);
+        const result = await generation.death.guard(call(generation.remote));
         if (this.generation === generation) this.lastAnswer = performance.now();
         return result;
       } catch (error) {

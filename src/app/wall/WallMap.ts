@@ -1,7 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { MapboxOverlay } from '@deck.gl/mapbox';
+import { MapboxOverlay, type MapboxOverlayProps } from '@deck.gl/mapbox';
 import type { Layer } from '@deck.gl/core';
 import basemapUrl from '../../geo/data/gbaBasemap.json?url';
 import { GBA_VIEW_BOX } from '../../geo/referenceGeography.ts';
@@ -10,6 +10,7 @@ import type { Viewport } from '../../board/BoardQuery.ts';
 import type { Camera, Theme } from '../../view/ViewState.ts';
 import { buildBasemapStyle } from '../map/basemapStyle.ts';
 import { overlayLayersLoaded, whenMapSettles } from '../map/whenMapSettles.ts';
+import { releaseStylesLostWithContext } from '../map/releaseStylesLostWithContext.ts';
 
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
@@ -55,6 +56,9 @@ const OVERLAY_REBUILD_DELAY_MS = 250;
 
 const slower = (slowest: number | null, ms: number): number => (slowest === null ? ms : Math.max(slowest, ms));
 
+/** The luma.gl device deck.gl made for an overlay (luma.gl itself is not a direct dependency). */
+type OverlayDevice = Parameters<NonNullable<MapboxOverlayProps['onDeviceInitialized']>>[0];
+
 /**
  * The wall's one MapLibre map with its one deck.gl overlay, for the page's life: no controls and
  * no interaction (nobody touches a wall), cameras applied as glides, and survival of lost WebGL
@@ -73,6 +77,8 @@ export class WallMap {
   readonly map: maplibregl.Map;
   private overlay: MapboxOverlay | null;
   private overlayCanvas: HTMLCanvasElement | null = null;
+  /** The overlay's luma.gl device: its canvas context is ended by hand when the overlay is dropped (below). */
+  private overlayDevice: OverlayDevice | null = null;
   private layers: Layer[] = [];
   private theme: Theme;
   private lineScale: number;
@@ -109,6 +115,7 @@ export class WallMap {
       attributionControl: false,
     });
     this.map.on('moveend', () => this.events.onMoveEnd(this.camera(), this.viewport()));
+    releaseStylesLostWithContext(this.map);
     this.map.on('webglcontextlost', () => {
       this.lose('map');
       // The map has no style until its context is back, and the overlay's listeners read it on
@@ -153,6 +160,9 @@ export class WallMap {
         this.events.onAfterRender();
       },
       parameters: { depthCompare: 'always', depthWriteEnabled: false },
+      onDeviceInitialized: (device) => {
+        this.overlayDevice = device;
+      },
     });
     this.map.addControl(overlay);
     return overlay;
@@ -198,11 +208,20 @@ export class WallMap {
     this.unwatchOverlayCanvas();
     if (this.overlay === null) return;
     const canvas = this.overlay.getCanvas();
+    // The overlay's own element (deck's canvas and widgets live in it): MapboxOverlay's onRemove
+    // finalizes the deck but leaves the element in the map's control container — one more element
+    // in the page per context loss.
+    const element = canvas?.parentElement ?? null;
     try {
       this.map.removeControl(this.overlay);
     } catch {
       // Finalizing a deck whose context is gone may throw; the deck is dropped either way.
     }
+    element?.remove();
+    // Finalizing the deck destroys its device but not the device's canvas context, whose
+    // device-pixel-ratio watch (a MediaQueryList listener) would keep the whole dropped deck alive.
+    this.overlayDevice?.canvasContext?.destroy();
+    this.overlayDevice = null;
     this.overlay = null;
     // WebGL has no way to destroy a context: a finalized deck's one lives on until garbage
     // collection, and the browser keeps only so many (it then takes the oldest: the map's).

@@ -20,8 +20,11 @@ export const SPIKE_PLACE = { lon: 113.5439, lat: 22.1406, siteId: 'hengqin_port'
  * A CSV feed for wall tests, relative to `now`: 28 days of one event a day at four quiet places
  * (no alert), plus `spikes` bursts of 30 events in the last hours, burst k at a place a little east
  * of the one before (each a new alert). `version` changes the content (a new poll imports it).
+ * `burstAgeMs(k)` moves burst k that much further into the past (default none): a soak that
+ * compresses days ages its bursts on its own clock, so each one leaves the alerts' recent window
+ * a simulated day after it arrived, as it would on a real wall.
  */
-export function wallFeedCsv(now: number, spikes: number, version = 0): string {
+export function wallFeedCsv(now: number, spikes: number, version = 0, burstAgeMs: (spike: number) => number = () => 0): string {
   const lines = ['id,source,time,lon,lat,category,severity,grading,description'];
   for (let day = 1; day <= 28; day++) {
     QUIET.forEach(([lon, lat], place) => {
@@ -31,7 +34,7 @@ export function wallFeedCsv(now: number, spikes: number, version = 0): string {
   for (let spike = 0; spike < spikes; spike++) {
     for (let n = 0; n < 30; n++) {
       const lon = SPIKE_PLACE.lon + spike * 0.08 + (n % 5) * 0.0004;
-      lines.push(`S-${spike}-${n},HKCED,${now - 3_600_000 - n * 60_000},${lon.toFixed(5)},${SPIKE_PLACE.lat},narcotics,5,A1,burst ${spike}`);
+      lines.push(`S-${spike}-${n},HKCED,${now - burstAgeMs(spike) - 3_600_000 - n * 60_000},${lon.toFixed(5)},${SPIKE_PLACE.lat},narcotics,5,A1,burst ${spike}`);
     }
   }
   lines.push(`V-${version},HKCED,${now - 2 * DAY},113.9447,22.5039,other,1,C3,version ${version}`);
@@ -39,8 +42,8 @@ export function wallFeedCsv(now: number, spikes: number, version = 0): string {
 }
 
 /** Writes the feed to `path`. */
-export function writeWallFeed(path: string, now: number, spikes: number, version = 0): void {
-  writeFileSync(path, wallFeedCsv(now, spikes, version));
+export function writeWallFeed(path: string, now: number, spikes: number, version = 0, burstAgeMs?: (spike: number) => number): void {
+  writeFileSync(path, wallFeedCsv(now, spikes, version, burstAgeMs));
 }
 
 /** A playlist of `views` with the given timings, and the `playlist` value of a link carrying it. */
