@@ -196,12 +196,13 @@ describe('wall mode', () => {
       await page.waitForSelector('[data-testid="wall-fault"][data-kind="graphics"][data-state="recovered"]');
       await waitForWallDrawn(page);
       // Still one map canvas and one overlay canvas, one overlay element, and no heap grown by the
-      // 90 losses since round 10 (a retained deck is ~0.5 MB: 90 of them would double the heap).
+      // 90 losses since round 10 beyond half again (measured: 15.0 → 17.3 MB; a dropped deck kept
+      // per loss, ~0.5 MB of JS heap each, would add ~45 MB).
       expect(await page.locator('[data-testid="map"] canvas').count()).toBe(2);
       expect(await page.locator('[data-testid="map"] .deck-widget-container').count()).toBe(1);
       const heapEnd = await heapAfterGc();
       console.log(`page heap after GC: ${(heapAtRound10 / 1_048_576).toFixed(1)} MB after 10 losses, ${(heapEnd / 1_048_576).toFixed(1)} MB after 100`);
-      expect(heapEnd).toBeLessThan(heapAtRound10 * 1.25);
+      expect(heapEnd).toBeLessThan(heapAtRound10 * 1.5);
     } finally {
       await context.close();
     }
