@@ -33,8 +33,7 @@ export function connectChunkWorker(): ChunkWorkerConnection | null {
   const remote = Comlink.wrap<ChunkWorkerApi>(worker);
   // Trips when the worker fails or is closed: every request waiting on it fails then.
   const broken = new Tripwire();
-  const fail = (reason: Error) => broken.trip(reason);
-  const onError = (event: Event) => fail(new Error(`The chunk worker failed: ${(event as ErrorEvent).message ?? event.type}`));
+  const onError = (event: Event) => broken.trip(new Error(`The chunk worker failed: ${(event as ErrorEvent).message ?? event.type}`));
   worker.addEventListener('error', onError);
   worker.addEventListener('messageerror', onError);
   const resolver = new RemoteCellResolver((lon, lat) =>
@@ -49,7 +48,7 @@ export function connectChunkWorker(): ChunkWorkerConnection | null {
       write: (record) => broken.guard(remote.stage(databaseName, Comlink.transfer(record, persistedChunkTransferables(record)))),
     }),
     close: () => {
-      fail(new Error('The chunk worker was closed'));
+      broken.trip(new Error('The chunk worker was closed'));
       remote[Comlink.releaseProxy]();
       worker.terminate();
     },

@@ -31,7 +31,6 @@ interface Generation {
   remote: Comlink.Remote<BoardWorkerApi> | BoardWorkerApi;
   /** Trips with WorkerDied when this worker is declared dead: every call waiting on it fails then. */
   death: Tripwire;
-  dead: boolean;
 }
 
 /** A load (the whole store, or the demo set generated) may keep the worker from answering this many times longer. */
@@ -81,7 +80,7 @@ export class RestartableBoardData implements BoardDataApi {
       () => (worker = this.create()),
       async () => (await import('../../../workers/boardWorkerApi.ts')).createBoardWorkerApi(),
     );
-    const generation: Generation = { worker, remote, death: new Tripwire(), dead: false };
+    const generation: Generation = { worker, remote, death: new Tripwire() };
     this.generation = generation;
     this.lastAnswer = performance.now();
     return generation;
@@ -89,7 +88,7 @@ export class RestartableBoardData implements BoardDataApi {
 
   private checkAlive(): void {
     const generation = this.generation;
-    if (generation === null || generation.worker === null || generation.dead) return;
+    if (generation === null || generation.worker === null || generation.death.tripped) return;
     if (this.pinging) {
       const deadAfter = this.loading > 0 ? this.watch.deadAfterMs * LOADING_GRACE : this.watch.deadAfterMs;
       if (performance.now() - this.lastAnswer > deadAfter) this.restart(generation, 'the board worker stopped answering');
@@ -108,8 +107,7 @@ export class RestartableBoardData implements BoardDataApi {
   }
 
   private restart(generation: Generation, reason: string): void {
-    if (generation.dead) return;
-    generation.dead = true;
+    if (generation.death.tripped) return;
     generation.worker?.terminate();
     generation.death.trip(new WorkerDied(reason));
     const remote = generation.remote as Comlink.Remote<BoardWorkerApi>;
