@@ -43,6 +43,11 @@ export default defineConfig({
           globalSetup: ['tests/e2e/support/requireChromium.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // The board answers after a worker round trip, often a re-score: under a second on a quiet
+          // machine, several on a 2-core CI runner that is also rendering WebGL in software. A
+          // poll's default second failed there for time alone; a poll still fails when the state
+          // never comes.
+          expect: { poll: { timeout: 30_000, interval: 100 } },
           fileParallelism: false,
         },
       },

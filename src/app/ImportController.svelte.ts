@@ -109,9 +109,8 @@ export class ImportController {
       } finally {
         this.end();
       }
-      await this.events.storeChanged();
+      await this.afterImport(file.name);
     }
-    await this.refresh();
   }
 
   /**
@@ -132,8 +131,7 @@ export class ImportController {
       this.end();
     }
     this.addOutcome(outcome);
-    await this.events.storeChanged();
-    await this.refresh();
+    await this.afterImport(file.name);
     return outcome;
   }
 
@@ -184,12 +182,20 @@ export class ImportController {
     } finally {
       this.end();
     }
-    try {
-      if (imported) await this.events.storeChanged();
-    } catch (error) {
-      this.addOutcome({ feedName: url, report: null, error: messageOf(error) });
+    if (imported) await this.afterImport(url);
+    else await this.refresh();
+  }
+
+  /**
+   * After an import: the board reloads and re-scores while this re-reads the panel's figures.
+   * Neither waits on the other (a re-score can take seconds on a busy machine; the stored count is
+   * known at once), and a reload that fails is reported without leaving the figures stale.
+   */
+  private async afterImport(feedName: string): Promise<void> {
+    const settled = await Promise.allSettled([this.events.storeChanged(), this.refresh()]);
+    for (const result of settled) {
+      if (result.status === 'rejected') this.addOutcome({ feedName, report: null, error: messageOf(result.reason) });
     }
-    await this.refresh();
   }
 
   /** Re-reads the import history, feeds and storage figures. */
