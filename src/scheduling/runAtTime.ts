@@ -1,0 +1,28 @@
+/**
+ * Runs `run` once `clock()` reads `deadline` or later, and returns the function that cancels it.
+ *
+ * A timer set for `deadline - clock()` can fire while the clock still reads less than the
+ * deadline: timer delays are whole milliseconds (a deadline need not be: a wall on a test time
+ * scale has fractional ones), and the timer's clock is not the one `clock` reads (Date.now() can
+ * be slewed). A state machine advanced "at its deadline" by such a timer does not move, and when
+ * nothing else changes, nothing ever arms a timer for it again: the wall's cycle stopped so. Here
+ * an early timer just waits again for the rest.
+ */
+export function runAtTime(deadline: number, run: () => void, clock: () => number = Date.now): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const wait = (): void => {
+    const left = deadline - clock();
+    if (left <= 0) {
+      timer = null;
+      run();
+      return;
+    }
+    timer = setTimeout(wait, Math.ceil(left));
+  };
+  // Always through a timer first: the caller is often an effect, which must not run `run` itself.
+  timer = setTimeout(wait, Math.max(0, Math.ceil(deadline - clock())));
+  return () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+}
