@@ -12,7 +12,14 @@
  * HeapProfiler.collectGarbage, then Performance.getMetrics), the DOM size and the board worker's
  * heap (CDP, attached to the worker target), each time with the wall whole (not in the seconds it
  * rebuilds its overlay after a forced loss). Growth compares the median of the last third of the
- * run with the first sample after warm-up. Context-loss recovery times are
+ * run with the median of the samples just after warm-up: the run's first third (24 of 72 simulated
+ * hours, `--warmup <hours>` to change it), by which time the wall has shown each view dozens of
+ * times, had alerts come and go, recovered context losses and compiled its hot code. Heap snapshots
+ * at the start, after warm-up and at the end split the heap into compiled code (V8's, bounded by
+ * the code that runs) and the rest, so growth during warm-up can be told apart from data kept. The
+ * feed's bursts land at a bounded set of places (each taken over once its last alert is forgotten),
+ * so the stored rows stay as many as on a real wall with a day or two of bursts: growth measures
+ * what the wall keeps, not a dataset that grows by design. Context-loss recovery times are
  * the page's own (from the loss to the basemap drawn again, and to basemap and overlay both). The
  * machine's load average is recorded with the numbers: on a shared machine it explains them.
  * Prints a table and writes bench/results/soak.json.
@@ -32,6 +39,7 @@ interface Options {
   dist: string;
   hours: number;
   scale: number;
+  warmupHours: number;
 }
 
 function readOptions(argv: readonly string[]): Options {
@@ -44,12 +52,14 @@ function readOptions(argv: readonly string[]): Options {
     const given = Number(value(name));
     return Number.isFinite(given) && given > 0 ? given : fallback;
   };
+  const hours = number('--hours', quick ? 12 : 72);
   return {
     quick,
     dist: resolve(value('--dist') ?? process.env.TIDEGATE_DIST ?? 'dist'),
-    hours: number('--hours', quick ? 12 : 72),
+    hours,
     // 432: 72 h in 10 minutes.
     scale: number('--scale', 432),
+    warmupHours: Math.min(number('--warmup', hours / 3), hours / 2),
   };
 }
 
@@ -119,6 +129,40 @@ async function pageHeapAfterGc(cdp: CDPSession): Promise<{ heap: number; nodes: 
   return { heap: metric('JSHeapUsedSize'), nodes: metric('Nodes') };
 }
 
+/** The page's JS heap by kind, from a heap snapshot (which collects garbage first), MB. */
+interface HeapComposition {
+  totalMB: number;
+  /** V8's compiled code: bytecode, optimised code, inline caches, feedback (node type "code"). */
+  codeMB: number;
+}
+
+async function heapComposition(cdp: CDPSession): Promise<HeapComposition> {
+  const chunks: string[] = [];
+  const onChunk = (event: { chunk: string }) => chunks.push(event.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  }
+  const snapshot = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[] };
+  const fields = snapshot.snapshot.meta.node_fields;
+  const typeNames = snapshot.snapshot.meta.node_types[0];
+  const typeAt = fields.indexOf('type');
+  const sizeAt = fields.indexOf('self_size');
+  let total = 0;
+  let code = 0;
+  for (let node = 0; node < snapshot.nodes.length; node += fields.length) {
+    const size = snapshot.nodes[node + sizeAt];
+    total += size;
+    if (typeNames[snapshot.nodes[node + typeAt]] === 'code') code += size;
+  }
+  return { totalMB: mb(total), codeMB: mb(code) };
+}
+
+/** How long each playlist view stays on, simulated seconds. */
+const CYCLE_SECONDS = 600;
+
 /** How long a read of the page may wait: on a loaded shared machine a recovering wall can keep its main thread busy for tens of seconds. */
 const READ_TIMEOUT_MS = 180_000;
 
@@ -167,7 +211,7 @@ async function main(): Promise<void> {
     { ...defaultViewState(), camera: { lon: 113.56, lat: 22.2, zoom: 10 }, layers: { ...defaultViewState().layers, heatmap: true, events: false } },
   ];
   // A view every 10 simulated minutes, an alert holds 5, a feed polled every 5.
-  const { value } = await wallPlaylistLink(views, { cycleSeconds: 600, alertHoldSeconds: 300, staleAfterMinutes: 60 });
+  const { value } = await wallPlaylistLink(views, { cycleSeconds: CYCLE_SECONDS, alertHoldSeconds: 300, staleAfterMinutes: 60 });
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -198,6 +242,11 @@ async function main(): Promise<void> {
     let nextSample = 0;
     let nextFeed = feedEvery;
     let nextLoss = lossEvery / 2;
+    // A burst every third feed version; a place is taken over once its last burst has left the
+    // alerts' recent window (a simulated day) and been forgotten (6 h), with a margin: 36 h.
+    const burstEveryHours = (3 * feedEvery * options.scale) / 3600;
+    const burstPlaces = Math.max(2, Math.ceil(36 / burstEveryHours));
+    const composition: { start?: HeapComposition; warm?: HeapComposition; end?: HeapComposition } = {};
     while (elapsed() < realSeconds) {
       const now = elapsed();
       if (now >= nextFeed) {
@@ -211,7 +260,7 @@ async function main(): Promise<void> {
           spikes++;
         }
         const simulatedNowMs = now * options.scale * 1000;
-        writeWallFeed(feedPath, Date.now(), spikes, version, (spike) => simulatedNowMs - burstBornAtMs[spike]);
+        writeWallFeed(feedPath, Date.now(), spikes, version, { ageMs: (spike) => simulatedNowMs - burstBornAtMs[spike], places: burstPlaces });
       }
       if (now >= nextLoss) {
         nextLoss += lossEvery;
@@ -240,32 +289,59 @@ async function main(): Promise<void> {
           load1: Math.round(loadavg()[0] * 10) / 10,
         });
         void nodes;
+        const simulatedHours = samples[samples.length - 1].simulatedHours;
+        if (composition.start === undefined && samples.length >= 2) composition.start = await heapComposition(cdp);
+        if (composition.warm === undefined && simulatedHours >= options.warmupHours) composition.warm = await heapComposition(cdp);
       }
       await page.waitForTimeout(250);
     }
     // The last forced loss gets the 5 s it is allowed.
     await page.waitForFunction((count) => Number(document.querySelector('[data-testid="wall"]')!.getAttribute('data-context-recoveries')) >= count, forced, { timeout: READ_TIMEOUT_MS }).catch(() => undefined);
 
-    const warm = samples[Math.min(1, samples.length - 1)];
+    await page.waitForSelector('[data-testid="wall"][data-graphics="ok"]', { timeout: READ_TIMEOUT_MS });
+    composition.end = await heapComposition(cdp);
+
+    // The first sample is taken as the wall comes up; the second is where it starts running.
+    const start = samples[Math.min(1, samples.length - 1)];
+    // Just after warm-up: the samples of the next twelfth of the run (6 simulated hours of 72).
+    const warmWindow = samples.filter((sample) => sample.simulatedHours >= options.warmupHours && sample.simulatedHours < options.warmupHours + options.hours / 12);
+    const warmSamples = warmWindow.length > 0 ? warmWindow : samples.filter((sample) => sample.simulatedHours >= options.warmupHours).slice(0, 1);
     const lastThird = samples.slice(Math.floor((samples.length * 2) / 3));
-    const workerSamples = samples.filter((sample) => sample.workerHeapMB !== null);
-    const workerWarm = workerSamples[Math.min(1, workerSamples.length - 1)]?.workerHeapMB ?? null;
-    const workerEnd = median(workerSamples.slice(Math.floor((workerSamples.length * 2) / 3)).map((sample) => sample.workerHeapMB!));
+    const heapWarm = median(warmSamples.map((sample) => sample.heapMB));
+    const heapEnd = median(lastThird.map((sample) => sample.heapMB));
+    const workerOf = (list: Sample[]) => median(list.filter((sample) => sample.workerHeapMB !== null).map((sample) => sample.workerHeapMB!));
+    const workerWarm = workerOf(warmSamples);
+    const workerEnd = workerOf(lastThird);
     const last = samples[samples.length - 1];
+    const known = (value: number) => (Number.isNaN(value) ? null : value);
+    // The cycle never stands still: between samples at least two views' time apart, some view
+    // (or an alert) came on.
+    const cycleSimulatedHours = CYCLE_SECONDS / 3600;
+    const cycleStalls = samples.filter((sample, i) => i > 0 && sample.simulatedHours - samples[i - 1].simulatedHours >= 2 * cycleSimulatedHours && sample.shownChanges === samples[i - 1].shownChanges && sample.interruptions === samples[i - 1].interruptions).length;
     const result = {
       date: new Date().toISOString(),
       quick: options.quick,
       simulatedHours: Math.round(((elapsed() * options.scale) / 3600) * 10) / 10,
       realSeconds: Math.round(elapsed()),
       timeScale: options.scale,
-      heapWarmMB: warm.heapMB,
-      heapEndMB: median(lastThird.map((sample) => sample.heapMB)),
-      heapGrowthPercent: growth(warm.heapMB, median(lastThird.map((sample) => sample.heapMB))),
-      domNodesStart: warm.domNodes,
+      warmupHours: options.warmupHours,
+      heapStartMB: start.heapMB,
+      heapWarmMB: heapWarm,
+      heapEndMB: heapEnd,
+      heapGrowthPercent: growth(heapWarm, heapEnd),
+      heapGrowthSinceStartPercent: growth(start.heapMB, heapEnd),
+      heapCodeMB: { start: composition.start?.codeMB ?? null, warm: composition.warm?.codeMB ?? null, end: composition.end.codeMB },
+      heapOtherThanCodeMB: {
+        start: composition.start ? mb((composition.start.totalMB - composition.start.codeMB) * 1_048_576) : null,
+        warm: composition.warm ? mb((composition.warm.totalMB - composition.warm.codeMB) * 1_048_576) : null,
+        end: mb((composition.end.totalMB - composition.end.codeMB) * 1_048_576),
+      },
+      domNodesStart: start.domNodes,
       domNodesEnd: last.domNodes,
-      workerHeapWarmMB: workerWarm,
-      workerHeapEndMB: Number.isNaN(workerEnd) ? null : workerEnd,
-      workerHeapGrowthPercent: workerWarm === null || Number.isNaN(workerEnd) ? null : growth(workerWarm, workerEnd),
+      workerHeapWarmMB: known(workerWarm),
+      workerHeapEndMB: known(workerEnd),
+      workerHeapGrowthPercent: Number.isNaN(workerWarm) || Number.isNaN(workerEnd) ? null : growth(workerWarm, workerEnd),
+      burstPlaces,
       contextLossesForced: forced,
       contextLossesRecovered: await wallNumber(page, 'data-context-recoveries'),
       slowestBasemapRecoveryMs: await wallNumber(page, 'data-slowest-basemap-recovery-ms'),
@@ -273,6 +349,7 @@ async function main(): Promise<void> {
       loadAverageStart: loadAtStart,
       loadAverageEnd: loadavg().map((value) => Math.round(value * 100) / 100),
       viewsShown: await wallNumber(page, 'data-shown-changes'),
+      cycleStalls,
       alertInterruptions: await wallNumber(page, 'data-interruptions'),
       feedPolls: await wallNumber(page, 'data-polls'),
       feedVersions: version,
@@ -288,7 +365,7 @@ async function main(): Promise<void> {
     mkdirSync('bench/results', { recursive: true });
     writeFileSync('bench/results/soak.json', JSON.stringify(result, null, 2) + '\n');
     console.log('wrote bench/results/soak.json');
-    if (result.contextLossesRecovered < forced) process.exitCode = 1;
+    if (result.contextLossesRecovered < forced || cycleStalls > 0) process.exitCode = 1;
   } finally {
     await context.close();
     await browser.close();

@@ -16,34 +16,51 @@ const QUIET = [
 /** Where a spike lands: Hengqin Port. */
 export const SPIKE_PLACE = { lon: 113.5439, lat: 22.1406, siteId: 'hengqin_port' } as const;
 
+/** How a wall feed places and ages its bursts. */
+export interface WallFeedBursts {
+  /**
+   * Moves burst k that much further into the past (default none): a soak that compresses days
+   * ages its bursts on its own clock, so each one leaves the alerts' recent window a simulated day
+   * after it arrived, as it would on a real wall.
+   */
+  ageMs?: (spike: number) => number;
+  /**
+   * How many places bursts land at (default: a new place for every burst). With a bound, burst k
+   * takes over the place and the record ids of burst k − places, so the stored rows stay as many
+   * as a day or two of a real feed holds while new alerts keep coming.
+   */
+  places?: number;
+}
+
 /**
  * A CSV feed for wall tests, relative to `now`: 28 days of one event a day at four quiet places
  * (no alert), plus `spikes` bursts of 30 events in the last hours, burst k at a place a little east
- * of the one before (each a new alert). `version` changes the content (a new poll imports it).
- * `burstAgeMs(k)` moves burst k that much further into the past (default none): a soak that
- * compresses days ages its bursts on its own clock, so each one leaves the alerts' recent window
- * a simulated day after it arrived, as it would on a real wall.
+ * of the one before (each a new alert), and one record whose text carries `version` (so a new
+ * version is new content, and a poll imports it).
  */
-export function wallFeedCsv(now: number, spikes: number, version = 0, burstAgeMs: (spike: number) => number = () => 0): string {
+export function wallFeedCsv(now: number, spikes: number, version = 0, bursts: WallFeedBursts = {}): string {
   const lines = ['id,source,time,lon,lat,category,severity,grading,description'];
   for (let day = 1; day <= 28; day++) {
     QUIET.forEach(([lon, lat], place) => {
       lines.push(`Q-${place}-${day},HKCED,${now - day * DAY + place * 60_000},${lon},${lat},${CATEGORIES[(day + place) % 4]},2,B2,quiet day ${day}`);
     });
   }
-  for (let spike = 0; spike < spikes; spike++) {
+  const places = bursts.places ?? Number.POSITIVE_INFINITY;
+  for (let spike = Math.max(0, spikes - places); spike < spikes; spike++) {
+    const place = spike % places;
+    const at = now - (bursts.ageMs?.(spike) ?? 0) - 3_600_000;
     for (let n = 0; n < 30; n++) {
-      const lon = SPIKE_PLACE.lon + spike * 0.08 + (n % 5) * 0.0004;
-      lines.push(`S-${spike}-${n},HKCED,${now - burstAgeMs(spike) - 3_600_000 - n * 60_000},${lon.toFixed(5)},${SPIKE_PLACE.lat},narcotics,5,A1,burst ${spike}`);
+      const lon = SPIKE_PLACE.lon + place * 0.08 + (n % 5) * 0.0004;
+      lines.push(`S-${place}-${n},HKCED,${at - n * 60_000},${lon.toFixed(5)},${SPIKE_PLACE.lat},narcotics,5,A1,burst ${spike}`);
     }
   }
-  lines.push(`V-${version},HKCED,${now - 2 * DAY},113.9447,22.5039,other,1,C3,version ${version}`);
+  lines.push(`V,HKCED,${now - 2 * DAY},113.9447,22.5039,other,1,C3,version ${version}`);
   return lines.join('\r\n') + '\r\n';
 }
 
 /** Writes the feed to `path`. */
-export function writeWallFeed(path: string, now: number, spikes: number, version = 0, burstAgeMs?: (spike: number) => number): void {
-  writeFileSync(path, wallFeedCsv(now, spikes, version, burstAgeMs));
+export function writeWallFeed(path: string, now: number, spikes: number, version = 0, bursts?: WallFeedBursts): void {
+  writeFileSync(path, wallFeedCsv(now, spikes, version, bursts));
 }
 
 /** A playlist of `views` with the given timings, and the `playlist` value of a link carrying it. */
