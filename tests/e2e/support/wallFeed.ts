@@ -39,10 +39,12 @@ export interface WallFeedBursts {
  * version is new content, and a poll imports it).
  */
 export function wallFeedCsv(now: number, spikes: number, version = 0, bursts: WallFeedBursts = {}): string {
-  const lines = ['id,source,time,lon,lat,category,severity,grading,description'];
+  // Every row carries the feed's export time as its version (`updated`): a burst that ages moves
+  // back in time, and without a newer version the store would keep it as it was (a stale row).
+  const lines = ['id,source,time,lon,lat,category,severity,grading,description,updated'];
   for (let day = 1; day <= 28; day++) {
     QUIET.forEach(([lon, lat], place) => {
-      lines.push(`Q-${place}-${day},HKCED,${now - day * DAY + place * 60_000},${lon},${lat},${CATEGORIES[(day + place) % 4]},2,B2,quiet day ${day}`);
+      lines.push(`Q-${place}-${day},HKCED,${now - day * DAY + place * 60_000},${lon},${lat},${CATEGORIES[(day + place) % 4]},2,B2,quiet day ${day},${now}`);
     });
   }
   const places = bursts.places ?? Number.POSITIVE_INFINITY;
@@ -51,10 +53,10 @@ export function wallFeedCsv(now: number, spikes: number, version = 0, bursts: Wa
     const at = now - (bursts.ageMs?.(spike) ?? 0) - 3_600_000;
     for (let n = 0; n < 30; n++) {
       const lon = SPIKE_PLACE.lon + place * 0.08 + (n % 5) * 0.0004;
-      lines.push(`S-${place}-${n},HKCED,${at - n * 60_000},${lon.toFixed(5)},${SPIKE_PLACE.lat},narcotics,5,A1,burst ${spike}`);
+      lines.push(`S-${place}-${n},HKCED,${at - n * 60_000},${lon.toFixed(5)},${SPIKE_PLACE.lat},narcotics,5,A1,burst ${spike},${now}`);
     }
   }
-  lines.push(`V,HKCED,${now - 2 * DAY},113.9447,22.5039,other,1,C3,version ${version}`);
+  lines.push(`V,HKCED,${now - 2 * DAY},113.9447,22.5039,other,1,C3,version ${version},${now}`);
   return lines.join('\r\n') + '\r\n';
 }
 
