@@ -10,17 +10,20 @@
  */
 export function runAtTime(deadline: number, run: () => void, clock: () => number = Date.now): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // Always through a timer, even for a deadline already passed: the caller is often an effect,
+  // which must not run `run` itself.
+  const arm = (): void => {
+    timer = setTimeout(wait, Math.max(0, Math.ceil(deadline - clock())));
+  };
   const wait = (): void => {
-    const left = deadline - clock();
-    if (left <= 0) {
-      timer = null;
-      run();
+    if (clock() < deadline) {
+      arm();
       return;
     }
-    timer = setTimeout(wait, Math.ceil(left));
+    timer = null;
+    run();
   };
-  // Always through a timer first: the caller is often an effect, which must not run `run` itself.
-  timer = setTimeout(wait, Math.max(0, Math.ceil(deadline - clock())));
+  arm();
   return () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;

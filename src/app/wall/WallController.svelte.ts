@@ -317,7 +317,6 @@ export class WallController {
       addFeed: (url: string, name: string, pollMinutes: number) => this.board.imports?.addFeed(url, name, pollMinutes),
       restarts: () => this.data.restarts,
       watchSize: () => this.watchSize,
-      cycle: () => ({ ...this.cycle, deadline: this.deadline(), now: Date.now() }),
     };
   }
 }
