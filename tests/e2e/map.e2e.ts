@@ -34,7 +34,7 @@ async function open(query: string, viewport = { width: 1600, height: 1000 }): Pr
   // (a 4K frame most of all).
   if (shared === null) {
     shared = await openBoard(browser, `${site.appUrl}?${query}`, viewport, 300_000);
-    await waitForMapReady(shared.page);
+    await waitForSettled(shared.page);
     const { page, pageErrors } = shared;
     return { page, pageErrors, close: () => page.close() };
   }
@@ -46,8 +46,48 @@ async function open(query: string, viewport = { width: 1600, height: 1000 }): Pr
   });
   await page.setViewportSize(viewport);
   await page.goto(`${site.appUrl}?${query}`);
-  await waitForMapReady(page);
+  await waitForSettled(page);
   return { page, pageErrors, close: () => page.close() };
+}
+
+/**
+ * Waits until the board has nothing more to do: its last answer drawn, no question in flight, the
+ * map idle. A pointer put down before that can lose its tooltip to a late layout change or move.
+ */
+async function waitForSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const board = document.querySelector('.board');
+      const map = document.querySelector('[data-testid="map"]');
+      const answer = board?.getAttribute('data-answer') ?? 'none';
+      return (
+        board?.getAttribute('data-status') === 'ready' &&
+        board.getAttribute('data-busy') === 'false' &&
+        answer !== 'none' &&
+        map?.getAttribute('data-map-state') === 'ready' &&
+        map.getAttribute('data-answer-drawn') === answer
+      );
+    },
+    undefined,
+    { timeout: 300_000, polling: 100 },
+  );
+}
+
+/** Points at `point` and reads the tooltip of `kind` it shows in one step: its text, and whether it holds only text elements. */
+async function tooltipAt(page: Page, point: { x: number; y: number }, kind: string): Promise<{ text: string; textOnly: boolean }> {
+  await page.mouse.move(point.x - 2, point.y);
+  await page.mouse.move(point.x, point.y);
+  const handle = await page.waitForFunction(
+    (wanted) => {
+      const tip = document.querySelector(`[data-testid="map-tooltip"][data-kind="${wanted}"]`);
+      if (tip === null) return false;
+      const textOnly = [...tip.querySelectorAll('*')].every((child) => ['STRONG', 'SPAN'].includes(child.tagName) && child.children.length === 0);
+      return { text: tip.textContent ?? '', textOnly };
+    },
+    kind,
+    { timeout: 60_000, polling: 50 },
+  );
+  return (await handle.jsonValue()) as { text: string; textOnly: boolean };
 }
 
 const waitForMapReady = (page: Page) => page.waitForSelector('[data-map-state="ready"]');
@@ -96,24 +136,16 @@ describe('the map', { timeout: 400_000 }, () => {
     expect(await map(page).getAttribute('data-zoom')).toBe('11.00');
     try {
       const hotspot = await probe(page, 'hotspot');
-      await page.mouse.move(hotspot.x - 2, hotspot.y);
-      await page.mouse.move(hotspot.x, hotspot.y);
-      const tooltip = page.locator('[data-testid="map-tooltip"][data-kind="hotspot"]');
-      await tooltip.waitFor();
-      const text = (await tooltip.textContent()) ?? '';
+      const { text, textOnly } = await tooltipAt(page, hotspot, 'hotspot');
       expect(text).toMatch(/^Hotspot #\d+/);
       expect(text).toMatch(/Score: [\d.,]+/);
       expect(text).toMatch(/Events: [\d,]+/);
       // Text only: a title and one span per line, nothing else inside.
-      expect(await tooltip.evaluate((element) => [...element.querySelectorAll('*')].every((child) => ['STRONG', 'SPAN'].includes(child.tagName) && child.children.length === 0))).toBe(true);
+      expect(textOnly).toBe(true);
       await saveScreenshot(page, 'map-tooltip-hotspot');
 
       const alert = await probe(page, 'alert');
-      await page.mouse.move(alert.x - 2, alert.y);
-      await page.mouse.move(alert.x, alert.y);
-      const alertTip = page.locator('[data-testid="map-tooltip"][data-kind="alert"]');
-      await alertTip.waitFor();
-      expect(await alertTip.textContent()).toMatch(/Spike alert · .+Observed \d+, expected [\d.]+Since \d{4}-\d\d-\d\d \d\d:\d\d \(UTC\+8\)/);
+      expect((await tooltipAt(page, alert, 'alert')).text).toMatch(/Spike alert · .+Observed \d+, expected [\d.]+Since \d{4}-\d\d-\d\d \d\d:\d\d \(UTC\+8\)/);
 
       await page.mouse.click(hotspot.x, hotspot.y);
       await page.waitForFunction(() => new URL(location.href).searchParams.get('sel')?.startsWith('hotspot:8'));
