@@ -1,5 +1,6 @@
 import { parseLocale, type Locale } from '../i18n/locales.ts';
 import { restoreViewState, restoreViewText, type RestoreNotice } from '../view/restoreViewState.ts';
+import { shareUnchanged } from '../view/shareUnchanged.ts';
 import { decodeViewUrl, viewHref } from '../view/viewStateUrl.ts';
 import { defaultViewState, type ViewState } from '../view/ViewState.ts';
 
@@ -70,8 +71,13 @@ export class ViewStore {
     }
   }
 
-  /** Replaces the view with `next` (already valid), recording it as `history` says. */
+  /**
+   * Replaces the view with `next` (already valid), recording it as `history` says. Parts that did
+   * not change keep their identity (what depends only on them is not redone); a change that
+   * changes nothing records nothing.
+   */
   set(next: ViewState, history: HistoryMode = 'push'): void {
+    next = shareUnchanged(this.view, next);
     if (next === this.view) return;
     this.view = next;
     const href = viewHref(this.env.location.href, next);
@@ -107,7 +113,7 @@ export class ViewStore {
     const decoded = decodeViewUrl(this.env.location.href);
     if (decoded.raw === null) return;
     const restored = restoreViewState(decoded.raw, defaultViewState(this.view.locale));
-    this.view = restored.state;
+    this.view = shareUnchanged(this.view, restored.state);
     if (restored.notices.length > 0) this.notices = restored.notices;
     this.scheduleSave();
   }

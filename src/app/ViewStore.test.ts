@@ -90,6 +90,28 @@ describe('ViewStore', () => {
     expect(store.view.selection).toEqual({ kind: 'site', id: 'lok_ma_chau_control_point' });
   });
 
+  it('keeps the identity of every part a change left alone, and records nothing for a change that changes nothing', () => {
+    const browser = fakeEnvironment(BASE);
+    const store = new ViewStore(browser.env);
+    const before = store.view;
+    store.update((view) => void (view.filters.categories = ['narcotics']));
+    const after = store.view;
+    expect(after).not.toBe(before);
+    expect(after.filters).not.toBe(before.filters);
+    expect(after.layers).toBe(before.layers);
+    expect(after.model).toBe(before.model);
+    expect(after.filters.kinds).toBe(before.filters.kinds);
+    const entries = browser.entries();
+    store.update((view) => void (view.layers.hotspots = after.layers.hotspots));
+    store.update((view) => void (view.model.windowDays = after.model.windowDays), 'replace');
+    expect(store.view).toBe(after);
+    expect(browser.entries()).toEqual(entries);
+    // Back: the restored view shares what it has in common with the one it replaces.
+    browser.go(-1);
+    expect(store.view.filters.categories).toBeNull();
+    expect(store.view.layers).toBe(before.layers);
+  });
+
   it('keeps the last view on the device, once changes settle', () => {
     const browser = fakeEnvironment(BASE);
     const store = new ViewStore(browser.env);

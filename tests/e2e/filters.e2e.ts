@@ -59,6 +59,22 @@ async function waitForAnswer(page: Page, previous: string | null = null): Promis
   return (await page.getAttribute('.board', 'data-answer')) ?? 'none';
 }
 
+/** Waits until the map is ready with the board's current answer drawn, and returns that answer. */
+async function waitForMapDrawn(page: Page): Promise<string> {
+  const handle = await page.waitForFunction(
+    () => {
+      const board = document.querySelector('.board');
+      const map = document.querySelector('[data-testid="map"]');
+      const answer = board?.getAttribute('data-answer') ?? 'none';
+      const settled = board?.getAttribute('data-busy') === 'false' && map?.getAttribute('data-map-state') === 'ready' && map.getAttribute('data-answer-drawn') === answer;
+      return settled ? answer : false;
+    },
+    undefined,
+    { timeout: ANSWER_TIMEOUT },
+  );
+  return (await handle.jsonValue()) as string;
+}
+
 /** The ranked hotspots: cell and score, in order. */
 async function ranked(page: Page): Promise<string[]> {
   return page.$$eval('[data-testid="hotspot-item"]', (items) => items.map((item) => `${item.getAttribute('data-cell')}:${item.getAttribute('data-score')}`));
@@ -118,7 +134,7 @@ const DIMENSIONS = ['categories', 'kinds', 'modes', 'sources', 'severity', 'reli
 describe('the filter panel', { timeout: 360_000 }, () => {
   it('counts every option under the other filters, filters the hotspots, clears, and Back undoes', async () => {
     const { page, pageErrors, blockedRequests } = await visitBoard(shared, `${site.appUrl}?v=1&lang=en&theme=dark&${fixedAt()}`, DESKTOP);
-    let answer = await waitForAnswer(page);
+    await waitForAnswer(page);
     await openTool(page, 'filters');
     await waitForCounts(page);
     expect(await page.textContent('[data-testid="filter-summary"]')).toContain('All events (no filters)');
@@ -138,8 +154,13 @@ describe('the filter panel', { timeout: 360_000 }, () => {
     // Untick the busiest category.
     const categories = before.get('categories')!;
     const [busiest, busiestCount] = [...categories].sort((a, b) => b[1] - a[1])[0];
+    let answer = await waitForMapDrawn(page);
+    const builds = Number(await page.getAttribute('[data-testid="map"]', 'data-layer-builds'));
     await page.click(`[data-testid="filter-group-categories"] input[value="${busiest}"]`);
     answer = await waitForAnswer(page, answer);
+    // The map builds its layers once, for the answer: the click alone (a new view) does not rebuild them.
+    expect(await waitForMapDrawn(page)).toBe(answer);
+    expect(Number(await page.getAttribute('[data-testid="map"]', 'data-layer-builds'))).toBe(builds + 1);
     await waitForCounts(page);
     expect(query(page).get('cat')?.split(',')).toHaveLength(10);
     expect(query(page).get('cat')?.split(',')).not.toContain(busiest);
