@@ -1,3 +1,4 @@
+import { formatNumber } from '../i18n/formatNumber.ts';
 import { CATEGORY_NAMES, type CategoryKey } from '../domain/categories.ts';
 import { channelById, siteById } from '../geo/referenceGeography.ts';
 import type { PlaceNames } from '../geo/ReferenceGeographyData.ts';
@@ -31,8 +32,8 @@ export function channelName(id: string, locale: Locale): string {
 
 /** A distance for people: metres under 1 km, one decimal under 10 km, whole km beyond. */
 export function formatDistanceKm(km: number, locale: Locale): string {
-  if (km < 1) return `${Math.round(km * 1000).toLocaleString(locale)} m`;
-  return `${km.toLocaleString(locale, { maximumFractionDigits: km < 10 ? 1 : 0 })} km`;
+  if (km < 1) return `${formatNumber(Math.round(km * 1000), locale)} m`;
+  return `${formatNumber(km, locale, { maximumFractionDigits: km < 10 ? 1 : 0 })} km`;
 }
 
 /** "Lo Wu, 3.2 km": a place named by its nearest reference site (the site alone when on it). */

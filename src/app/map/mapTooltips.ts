@@ -1,3 +1,4 @@
+import { formatNumber } from '../../i18n/formatNumber.ts';
 import type { AlertItem, BoardAnswer, EventLayerData, EventRow, LinkLayerData, NearestSite } from '../../board/BoardQuery.ts';
 import { categoryName, localName, nearPlaceName } from '../../board/boardLabels.ts';
 import { topShare, trendDirection } from '../../board/rankedListText.ts';
@@ -25,15 +26,15 @@ export type MapTranslate = (key: MessageKey, values?: Record<string, string | nu
 
 /** A score for people: three significant digits in the locale's grouping. */
 export function formatScore(score: number, locale: Locale): string {
-  return score.toLocaleString(locale, { maximumSignificantDigits: 3 });
+  return formatNumber(score, locale, { maximumSignificantDigits: 3 });
 }
 
 function formatCount(count: number, locale: Locale): string {
-  return count.toLocaleString(locale);
+  return formatNumber(count, locale);
 }
 
 function formatShare(share: number, locale: Locale): string {
-  return share.toLocaleString(locale, { style: 'percent', maximumFractionDigits: 0 });
+  return formatNumber(share, locale, { style: 'percent', maximumFractionDigits: 0 });
 }
 
 /** The reference site nearest a position, for naming a place the answer did not name. */
@@ -95,7 +96,7 @@ export function alertTooltip(alert: AlertItem, locale: Locale, t: MapTranslate):
   return {
     title: `${t('map.tip.alert')} · ${place}`,
     lines: [
-      t('map.tip.alertCounts', { observed: formatCount(alert.observed, locale), expected: alert.expected.toLocaleString(locale, { maximumFractionDigits: 1 }) }),
+      t('map.tip.alertCounts', { observed: formatCount(alert.observed, locale), expected: formatNumber(alert.expected, locale, { maximumFractionDigits: 1 }) }),
       t('map.tip.since', { time: formatUtc8(alert.since, false) }),
     ],
   };
