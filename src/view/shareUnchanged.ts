@@ -1,11 +1,11 @@
 /**
  * `next`, with every part that equals the same part of `previous` replaced by `previous`'s own
  * value, so a change keeps the identity of everything it did not change (structural sharing).
- * The board reacts to identities: with a fresh copy of the whole view on every change, a filter
- * click also looked like a new layer set, re-placed the map labels and rebuilt the overlay — a full
- * frame drawn before the answer it was waiting for. Returns `previous` itself when nothing
- * changed. For plain data (objects, arrays, primitives), as restoreViewState returns; neither
- * argument is modified, and the result must not be modified either (it shares `previous`'s parts).
+ * The board reacts to identities: were every change a fresh copy of the whole view, a filter click
+ * would also look like a new layer set to the map (labels re-placed, the overlay rebuilt and drawn
+ * before the answer it waits for). Returns `previous` itself when nothing changed. For plain data
+ * (objects, arrays, primitives), as restoreViewState returns; neither argument is modified, and the
+ * result must not be modified either (it shares `previous`'s parts).
  */
 export function shareUnchanged<T>(previous: T, next: T): T {
   return share(previous, next) as T;
