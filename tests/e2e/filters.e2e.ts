@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { formatUtc8 } from '../../src/domain/formatUtc8.ts';
 import { launchChromium } from './support/launchChromium.ts';
-import { openBoard as openGuardedPage, SCREENSHOT_DIR, waitForBoardAnswered, type BoardPage } from './support/openBoard.ts';
+import { openBoard as openGuardedPage, SCREENSHOT_DIR, waitForBoardAnswered, waitForBoardSettled, type BoardPage } from './support/openBoard.ts';
 import { SCREEN_LOOKS, switchLook } from './support/screenLooks.ts';
 import { appDist, serveStatic, type StaticSite } from './support/serveStatic.ts';
 import { visitBoard } from './support/visitBoard.ts';
@@ -57,22 +57,6 @@ async function waitForAnswer(page: Page, previous: string | null = null): Promis
     { timeout: ANSWER_TIMEOUT },
   );
   return (await page.getAttribute('.board', 'data-answer')) ?? 'none';
-}
-
-/** Waits until the map is ready with the board's current answer drawn, and returns that answer. */
-async function waitForMapDrawn(page: Page): Promise<string> {
-  const handle = await page.waitForFunction(
-    () => {
-      const board = document.querySelector('.board');
-      const map = document.querySelector('[data-testid="map"]');
-      const answer = board?.getAttribute('data-answer') ?? 'none';
-      const settled = board?.getAttribute('data-busy') === 'false' && map?.getAttribute('data-map-state') === 'ready' && map.getAttribute('data-answer-drawn') === answer;
-      return settled ? answer : false;
-    },
-    undefined,
-    { timeout: ANSWER_TIMEOUT },
-  );
-  return (await handle.jsonValue()) as string;
 }
 
 /** The ranked hotspots: cell and score, in order. */
@@ -154,12 +138,12 @@ describe('the filter panel', { timeout: 360_000 }, () => {
     // Untick the busiest category.
     const categories = before.get('categories')!;
     const [busiest, busiestCount] = [...categories].sort((a, b) => b[1] - a[1])[0];
-    let answer = await waitForMapDrawn(page);
+    let answer = await waitForBoardSettled(page, ANSWER_TIMEOUT);
     const builds = Number(await page.getAttribute('[data-testid="map"]', 'data-layer-builds'));
     await page.click(`[data-testid="filter-group-categories"] input[value="${busiest}"]`);
     answer = await waitForAnswer(page, answer);
     // The map builds its layers once, for the answer: the click alone (a new view) does not rebuild them.
-    expect(await waitForMapDrawn(page)).toBe(answer);
+    expect(await waitForBoardSettled(page, ANSWER_TIMEOUT)).toBe(answer);
     expect(Number(await page.getAttribute('[data-testid="map"]', 'data-layer-builds'))).toBe(builds + 1);
     await waitForCounts(page);
     expect(query(page).get('cat')?.split(',')).toHaveLength(10);

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { LAYER_PALETTES } from '../../src/app/map/layerPalette.ts';
 import { goBackTo } from './support/goBackTo.ts';
 import { launchChromium } from './support/launchChromium.ts';
-import { openBoard, saveScreenshot, type BoardPage } from './support/openBoard.ts';
+import { openBoard, saveScreenshot, waitForBoardSettled, type BoardPage } from './support/openBoard.ts';
 import { appDist, serveStatic, type StaticSite } from './support/serveStatic.ts';
 
 let browser: Browser;
@@ -34,7 +34,7 @@ async function open(query: string, viewport = { width: 1600, height: 1000 }): Pr
   // (a 4K frame most of all).
   if (shared === null) {
     shared = await openBoard(browser, `${site.appUrl}?${query}`, viewport, 300_000);
-    await waitForSettled(shared.page);
+    await waitForBoardSettled(shared.page);
     const { page, pageErrors } = shared;
     return { page, pageErrors, close: () => page.close() };
   }
@@ -46,31 +46,8 @@ async function open(query: string, viewport = { width: 1600, height: 1000 }): Pr
   });
   await page.setViewportSize(viewport);
   await page.goto(`${site.appUrl}?${query}`);
-  await waitForSettled(page);
+  await waitForBoardSettled(page);
   return { page, pageErrors, close: () => page.close() };
-}
-
-/**
- * Waits until the board has nothing more to do: its last answer drawn, no question in flight, the
- * map idle. A pointer put down before that can lose its tooltip to a late layout change or move.
- */
-async function waitForSettled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const board = document.querySelector('.board');
-      const map = document.querySelector('[data-testid="map"]');
-      const answer = board?.getAttribute('data-answer') ?? 'none';
-      return (
-        board?.getAttribute('data-status') === 'ready' &&
-        board.getAttribute('data-busy') === 'false' &&
-        answer !== 'none' &&
-        map?.getAttribute('data-map-state') === 'ready' &&
-        map.getAttribute('data-answer-drawn') === answer
-      );
-    },
-    undefined,
-    { timeout: 300_000, polling: 100 },
-  );
 }
 
 /** Points at `point` and reads the tooltip of `kind` it shows in one step: its text, and whether it holds only text elements. */

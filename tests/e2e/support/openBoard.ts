@@ -71,6 +71,31 @@ export async function waitForBoardAnswered(page: Page, timeout = 180_000): Promi
   );
 }
 
+/**
+ * Waits until the board has nothing more to do — its last answer drawn, no question in flight, the
+ * map idle — and returns that answer's id. A pointer put down before that can lose its tooltip to a
+ * late layout change, and a count read then may still change.
+ */
+export async function waitForBoardSettled(page: Page, timeout = 300_000): Promise<string> {
+  const handle = await page.waitForFunction(
+    () => {
+      const board = document.querySelector('.board');
+      const map = document.querySelector('[data-testid="map"]');
+      const answer = board?.getAttribute('data-answer') ?? 'none';
+      const settled =
+        board?.getAttribute('data-status') === 'ready' &&
+        board.getAttribute('data-busy') === 'false' &&
+        answer !== 'none' &&
+        map?.getAttribute('data-map-state') === 'ready' &&
+        map.getAttribute('data-answer-drawn') === answer;
+      return settled ? answer : false;
+    },
+    undefined,
+    { timeout, polling: 100 },
+  );
+  return (await handle.jsonValue()) as string;
+}
+
 /** Saves a screenshot under SCREENSHOT_DIR and returns its path. */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
