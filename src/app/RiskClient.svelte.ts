@@ -1,4 +1,5 @@
 import type { BoardAnswer, BoardQuery, DetailsAnswer, DetailsQuery, EventSortKey, PlaybackAnswer, Viewport } from '../board/BoardQuery.ts';
+import { withInteractiveAnswer } from '../board/withInteractiveAnswer.ts';
 import { riskFiltersOf, riskParamsOf } from '../view/riskQueryOf.ts';
 import type { Selection, ViewState } from '../view/ViewState.ts';
 
@@ -48,7 +49,8 @@ export function showsAnswer(requestId: number, latestRequestId: number, shownReq
 /**
  * Asks the board worker for the answer to the current view, latest wins: a query overtaken by a
  * newer one before its answer arrives is dropped here (the worker drops it too if it has not
- * started). Holds the last answer and the details of the selection.
+ * started). Holds the answer on screen (an interactive one over the places, alerts and links of the
+ * one before: withInteractiveAnswer) and the details of the selection.
  */
 export class RiskClient {
   answer: BoardAnswer | null = $state.raw(null);
@@ -72,7 +74,7 @@ export class RiskClient {
     try {
       const answer = await this.service.boardQuery(boardQueryOf(view, requestId, viewport, options));
       if (answer.cancelled || !showsAnswer(requestId, this.requestId, this.shownRequestId, answer.interactive)) return;
-      this.answer = answer;
+      this.answer = withInteractiveAnswer(this.answer, answer);
       this.shownRequestId = requestId;
       this.error = null;
       this.lastRoundTripMs = performance.now() - sentAt;

@@ -275,10 +275,14 @@ describe('the timeline', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('answers a brush dragged back and forth for two seconds (measured)', async () => {
+  it('answers a brush dragged back and forth for two seconds (measured), keeping the alerts on screen while it moves', async () => {
     const { page, pageErrors } = await open(`${site.appUrl}?${BOARD}`);
     await waitForBoard(page);
     await waitIdle(page);
+    // The answers asked while dragging leave out alerts and places; the board keeps the last ones.
+    const alertsBefore = Number(await page.getAttribute('[data-testid="alert-list"]', 'data-count'));
+    expect(alertsBefore).toBeGreaterThan(0);
+    const answerBefore = await page.getAttribute('.board', 'data-answer');
     const chart = await box(page, '[data-testid="timeline-chart"]');
     const brush = await box(page, '[data-testid="timeline-brush"]');
     await countAnswers(page);
@@ -296,6 +300,8 @@ describe('the timeline', () => {
     }
     const elapsedS = (Date.now() - startedAt) / 1000;
     const answers = await answersCounted(page);
+    expect(await page.getAttribute('.board', 'data-answer')).not.toBe(answerBefore);
+    expect(Number(await page.getAttribute('[data-testid="alert-list"]', 'data-count'))).toBe(alertsBefore);
     await page.mouse.up();
     console.log(`[timeline] brush, demo data (1366×768): ${answers} answers in ${elapsedS.toFixed(2)} s = ${(answers / elapsedS).toFixed(1)} updates/s over ${k} pointer moves`);
     expect(answers).toBeGreaterThan(0);

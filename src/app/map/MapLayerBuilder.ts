@@ -48,10 +48,13 @@ export type MapPick =
 class Memo<T> {
   private keys: readonly unknown[] | null = null;
   private value: T | null = null;
+  /** Counts the values made: a layer's update trigger, so deck recomputes colours only for new marks. */
+  version = 0;
   get(keys: readonly unknown[], make: () => T): T {
     if (this.keys === null || this.keys.length !== keys.length || this.keys.some((key, i) => key !== keys[i])) {
       this.value = make();
       this.keys = keys;
+      this.version++;
     }
     return this.value as T;
   }
@@ -92,10 +95,10 @@ export class MapLayerBuilder {
     const { answer, layers, theme } = input;
     const sites = this.siteMarks(answer, theme, input.scale);
     const channels = this.channels.get([answer?.channels, theme], () => channelMarks(REFERENCE_CHANNELS, answer?.channels ?? null, context));
-    const alerts = this.alerts.get([answer], () => (answer ? [...answer.siteAlerts, ...answer.cellAlerts] : []));
+    // Keyed by the answer's own arrays: a playback step or an interactive answer keeps the places
+    // and alerts of the answer before (the same objects), and their layers then stay as they are.
+    const alerts = this.alerts.get([answer?.siteAlerts, answer?.cellAlerts], () => (answer ? [...answer.siteAlerts, ...answer.cellAlerts] : []));
     const rings = this.rings.get([alerts], () => alertRings(alerts));
-    const answerKey = String(answer?.requestId ?? 'none');
-    const marksKey = `${answerKey}/${theme}`;
     const hotspots = answer && layers.hotspots && answer.hotspotLayer.count > 0 ? this.hotspots.get([answer.hotspotLayer, theme], () => hotspotDrawing(answer.hotspotLayer, context.stops)) : null;
     const events = answer && layers.events && answer.events.count > 0 ? this.events.get([answer.events], () => eventDrawing(answer.events)) : null;
     const heat = answer && layers.heatmap && input.heatmap && answer.events.count > 0 ? this.heat.get([answer.events], () => heatmapDrawing(answer.events)) : null;
@@ -105,11 +108,11 @@ export class MapLayerBuilder {
     return stackLayers({
       heatmap: heat && input.heatmap ? [heatmapLayer(input.heatmap, heat, context)] : [],
       hotspots: hotspots ? [hotspotLayer(hotspots, context, layers.extrusion)] : [],
-      channels: layers.channels ? channelLayers(channels, context, marksKey) : [],
+      channels: layers.channels ? channelLayers(channels, context, `channels/${this.channels.version}`) : [],
       links: links ? [linkLayer(links, context)] : [],
       events: events ? [eventLayer(events, context)] : [],
-      sites: layers.sites ? siteLayers(sites, context, marksKey) : [],
-      alerts: layers.alerts && alerts.length > 0 ? alertLayers(rings, context, answerKey) : [],
+      sites: layers.sites ? siteLayers(sites, context, `sites/${this.sites.version}`) : [],
+      alerts: layers.alerts && alerts.length > 0 ? alertLayers(rings, context, `alerts/${this.rings.version}`) : [],
       area: areaLayers(input.area, input.drawingArea, context),
       selection: selectionLayers(selection, context),
       labels: layers.labels && input.labels ? labelLayers(input.labels.placed, context, input.labels.fontFamily, input.labels.fontKey, input.labels.placementKey) : [],
