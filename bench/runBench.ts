@@ -26,7 +26,7 @@ import { serveStatic, type StaticSite } from '../tests/e2e/support/serveStatic.t
 import { BENCH_USAGE, parseBenchOptions, type BenchOptions } from './lib/benchOptions.ts';
 import { formatNumber, formatRatio, formatTable, type TableRow } from './lib/formatTable.ts';
 import { generateFeedCsv, type GeneratedFeed } from './lib/generateFeed.ts';
-import { BOARD_UI_TARGETS, measureBoardUi, type BoardUiResult } from './lib/measureBoardUi.ts';
+import { BOARD_UI_TARGETS, measureBoardUi, type BoardUiResult, type CpuPerUpdate } from './lib/measureBoardUi.ts';
 import { bundleRows } from './lib/bundleRows.ts';
 import { measureBundles, type BundleBenchResult } from './lib/measureBundles.ts';
 import { sampleWorkerHeaps, type WorkerHeapPeaks } from './lib/sampleWorkerHeaps.ts';
@@ -119,6 +119,9 @@ interface BenchReport {
     filterToLayersMs: number | null;
     brushUpdatesPerSecond: number | null;
     playbackStepsPerSecond: number | null;
+    /** Updates per second the page's own CPU work allows (its busier thread), brush and playback. */
+    brushCpuBoundUpdatesPerSecond: number | null;
+    playbackCpuBoundStepsPerSecond: number | null;
     firstHotspotsMs: number | null;
     languageSwitchMs: number | null;
     firstDownloadKB: number | null;
@@ -479,6 +482,22 @@ function boardRows(report: BenchReport): TableRow[] {
   ];
 }
 
+/**
+ * The rate the page's own CPU work allows (its main thread and data worker side by side), against
+ * the same target as the drawn rate, with what the GPU process spent: on software WebGL the frame
+ * is CPU work too, but the GPU's, not the board's ("measure CPU work, not GPU fps").
+ */
+function cpuRow(stage: string, cost: CpuPerUpdate, targetPerSecond: number, field: string): TableRow {
+  const ms = (value: number) => formatNumber(value, 1);
+  return {
+    stage,
+    value: formatNumber(cost.cpuBoundUpdatesPerSecond, 1),
+    unit: '/s',
+    target: `≥ ${targetPerSecond} /s`,
+    verdict: `${pass(cost.cpuBoundUpdatesPerSecond >= targetPerSecond)}; CPU ms per update: main thread ${ms(cost.mainThreadCpuMsPerUpdate)}, data worker ${ms(cost.workerCpuMsPerUpdate)}, whole page ${ms(cost.pageCpuMsPerUpdate)}; GPU process (software WebGL) ${ms(cost.gpuCpuMsPerUpdate)}; ${field}`,
+  };
+}
+
 function boardUiRows(report: BenchReport): TableRow[] {
   const ui = report.board.ui;
   if (ui === null) return [];
@@ -505,6 +524,7 @@ function boardUiRows(report: BenchReport): TableRow[] {
       target: `≥ ${t.brushUpdatesPerSecond} /s`,
       verdict: `${pass(ui.brush.medianPerSecond >= t.brushUpdatesPerSecond)}; answers drawn while dragging one bin per mouse move, runs ${list(ui.brush.runsPerSecond, 1)}; board.brushUpdatesPerSecond`,
     },
+    cpuRow(label('brush, CPU-bound rate'), ui.brush, t.brushUpdatesPerSecond, 'board.brushCpuBoundUpdatesPerSecond'),
     {
       stage: label('playback'),
       value: formatNumber(ui.playback.medianPerSecond, 1),
@@ -512,6 +532,7 @@ function boardUiRows(report: BenchReport): TableRow[] {
       target: `≥ ${t.playbackStepsPerSecond} /s`,
       verdict: `${pass(ui.playback.medianPerSecond >= t.playbackStepsPerSecond)}; layers drawn ${list(ui.playback.drawnPerSecond, 1)} /s; board.playbackStepsPerSecond`,
     },
+    cpuRow(label('playback, CPU-bound rate'), ui.playback, t.playbackStepsPerSecond, 'board.playbackCpuBoundStepsPerSecond'),
     {
       stage: label('page load → first hotspots'),
       value: formatNumber(ui.firstHotspots.medianMs),
@@ -675,6 +696,8 @@ async function main(): Promise<void> {
       filterToLayersMs: null,
       brushUpdatesPerSecond: null,
       playbackStepsPerSecond: null,
+      brushCpuBoundUpdatesPerSecond: null,
+      playbackCpuBoundStepsPerSecond: null,
       firstHotspotsMs: null,
       languageSwitchMs: null,
       firstDownloadKB: null,
@@ -807,6 +830,8 @@ async function main(): Promise<void> {
         report.board.filterToLayersMs = outcome.filterToLayers.medianMs;
         report.board.brushUpdatesPerSecond = outcome.brush.medianPerSecond;
         report.board.playbackStepsPerSecond = outcome.playback.medianPerSecond;
+        report.board.brushCpuBoundUpdatesPerSecond = outcome.brush.cpuBoundUpdatesPerSecond;
+        report.board.playbackCpuBoundStepsPerSecond = outcome.playback.cpuBoundUpdatesPerSecond;
         report.board.firstHotspotsMs = outcome.firstHotspots.medianMs;
         report.board.languageSwitchMs = outcome.languageSwitch.medianMs;
         report.board.firstDownloadKB = outcome.firstDownload.kb;

@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { ANSWER_DRAWN_MARK, LABELS_DRAWN_MARK, LAYERS_UPDATED_MARK, type AnswerDrawnDetail } from '../../src/app/perf/boardMarks.ts';
 import { median } from '../page/stats.ts';
+import { cpuPerUpdate, ProcessCpuReader, type UpdateCost } from './processCpu.ts';
 
 /** What stage D is asked to do. */
 export interface BoardUiOptions {
@@ -73,10 +74,41 @@ export interface BoardUiResult {
     answerRunsMs: number[];
     medianAnswerMs: number;
   };
-  brush: { runsPerSecond: number[]; medianPerSecond: number; answersPerDrag: number[] };
-  playback: { runsPerSecond: number[]; medianPerSecond: number; drawnPerSecond: number[] };
+  brush: { runsPerSecond: number[]; medianPerSecond: number; answersPerDrag: number[] } & CpuPerUpdate;
+  playback: { runsPerSecond: number[]; medianPerSecond: number; drawnPerSecond: number[] } & CpuPerUpdate;
   languageSwitch: { runsMs: number[]; medianMs: number; fontsPreloaded: boolean };
   pan: { runsFps: number[]; medianFps: number };
+}
+
+/**
+ * CPU time per update while a drag or playback runs (medians over the samples): the page's own
+ * (renderer processes), split into its main thread and data worker, and the GPU process's, which
+ * on software WebGL draws every frame on the CPU.
+ */
+export interface CpuPerUpdate {
+  pageCpuMsPerUpdate: number;
+  mainThreadCpuMsPerUpdate: number;
+  workerCpuMsPerUpdate: number;
+  gpuCpuMsPerUpdate: number;
+  /**
+   * Updates per second the page's own work allows: its main thread and the data worker run side
+   * by side, so the busier of the two bounds the rate (1000 / its ms per update).
+   */
+  cpuBoundUpdatesPerSecond: number;
+}
+
+/** The medians of per-sample CPU costs. */
+function cpuSummary(samples: UpdateCost[]): CpuPerUpdate {
+  const of = (key: keyof UpdateCost) => median(samples.map((sample) => sample[key]));
+  const mainThreadCpuMsPerUpdate = of('mainMs');
+  const workerCpuMsPerUpdate = of('workersMs');
+  return {
+    pageCpuMsPerUpdate: of('pageMs'),
+    mainThreadCpuMsPerUpdate,
+    workerCpuMsPerUpdate,
+    gpuCpuMsPerUpdate: of('gpuMs'),
+    cpuBoundUpdatesPerSecond: 1000 / Math.max(mainThreadCpuMsPerUpdate, workerCpuMsPerUpdate),
+  };
 }
 
 interface Recorded {
@@ -306,9 +338,10 @@ function ellipse(reach: number): DragPath {
 }
 
 /** Answers drawn per second while the timeline's brush is dragged (each one a cross-filtered answer). */
-async function brushDrags(page: Page, options: BoardUiOptions): Promise<BoardUiResult['brush']> {
+async function brushDrags(page: Page, cpu: ProcessCpuReader, options: BoardUiOptions): Promise<BoardUiResult['brush']> {
   const runsPerSecond: number[] = [];
   const answersPerDrag: number[] = [];
+  const costs: UpdateCost[] = [];
   for (let run = 0; run < options.runs; run++) {
     const box = await page.locator('[data-testid="timeline-brush"]').boundingBox();
     const chart = await page.locator('[data-testid="timeline-chart"]').boundingBox();
@@ -316,7 +349,9 @@ async function brushDrags(page: Page, options: BoardUiOptions): Promise<BoardUiR
     const bins = Number(await page.getAttribute('[data-testid="timeline"]', 'data-bins'));
     if (!(bins > 0)) throw new Error('the timeline has no bins');
     const before = (await recorded(page)).inputs.length;
+    const cpuBefore = await cpu.read();
     await dragFor(page, box, binSweep(chart.width / bins, Math.min(chart.width / 6, 120)), options.sampleMs);
+    const cpuAfter = await cpu.read();
     const after = await recorded(page);
     const inputs = after.inputs.slice(before);
     const down = inputs.find((input) => input.type === 'pointerdown')?.at ?? Number.NaN;
@@ -324,15 +359,17 @@ async function brushDrags(page: Page, options: BoardUiOptions): Promise<BoardUiR
     const drawn = after.answers.filter((answer) => answer.at > down && answer.at <= up).length;
     answersPerDrag.push(drawn);
     runsPerSecond.push(drawn / ((up - down) / 1000));
+    costs.push(cpuPerUpdate(cpuBefore, cpuAfter, drawn));
     await settled(page, options.timeoutMs);
   }
-  return { runsPerSecond, medianPerSecond: median(runsPerSecond), answersPerDrag };
+  return { runsPerSecond, medianPerSecond: median(runsPerSecond), answersPerDrag, ...cpuSummary(costs) };
 }
 
 /** Playback steps per second (the timeline's count) and answers drawn per second meanwhile. */
-async function playback(page: Page, options: BoardUiOptions): Promise<BoardUiResult['playback']> {
+async function playback(page: Page, cpu: ProcessCpuReader, options: BoardUiOptions): Promise<BoardUiResult['playback']> {
   const runsPerSecond: number[] = [];
   const drawnPerSecond: number[] = [];
+  const costs: UpdateCost[] = [];
   for (let run = 0; run < options.runs; run++) {
     await page.click('[data-testid="timeline-play"]');
     await page.waitForSelector('[data-testid="timeline"][data-playing="true"]', { timeout: options.timeoutMs });
@@ -346,17 +383,20 @@ async function playback(page: Page, options: BoardUiOptions): Promise<BoardUiRes
         playing: document.querySelector('[data-testid="timeline"]')?.getAttribute('data-playing') === 'true',
       }));
     const start = await read();
+    const cpuBefore = await cpu.read();
     await pause(page, options.sampleMs);
+    const cpuAfter = await cpu.read();
     const end = await read();
     if (!end.playing) throw new Error('playback stopped while it was measured');
     const seconds = (end.at - start.at) / 1000;
     runsPerSecond.push((end.steps - start.steps) / seconds);
     drawnPerSecond.push((end.drawn - start.drawn) / seconds);
+    costs.push(cpuPerUpdate(cpuBefore, cpuAfter, end.steps - start.steps));
     await page.click('[data-testid="timeline-play"]');
     await page.waitForSelector('[data-testid="timeline"][data-playing="false"]', { timeout: options.timeoutMs });
     await settled(page, options.timeoutMs);
   }
-  return { runsPerSecond, medianPerSecond: median(runsPerSecond), drawnPerSecond };
+  return { runsPerSecond, medianPerSecond: median(runsPerSecond), drawnPerSecond, ...cpuSummary(costs) };
 }
 
 /** Language chosen → deck drew the labels in it. */
@@ -412,6 +452,7 @@ async function pans(page: Page, options: BoardUiOptions): Promise<BoardUiResult[
 export async function measureBoardUi(browser: Browser, options: BoardUiOptions, log: (text: string) => void): Promise<BoardUiResult> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const pageErrors: string[] = [];
+  const cpu = await ProcessCpuReader.open(browser);
   try {
     // tsx compiles with esbuild's keepNames, which wraps inner functions in a `__name` helper the
     // page does not have: the script brings a stand-in.
@@ -435,10 +476,10 @@ export async function measureBoardUi(browser: Browser, options: BoardUiOptions, 
     log(`    first hotspots ${loads.map((ms) => Math.round(ms)).join(', ')} ms; first download ${download!.kb.toFixed(0)} KB`);
     const filterToLayers = await step('filter clicks', () => filterClicks(page, options));
     log(`    filter → layers updated ${filterToLayers.runsMs.map((ms) => Math.round(ms)).join(', ')} ms (answer on the page ${filterToLayers.answerRunsMs.map((ms) => Math.round(ms)).join(', ')} ms; drawn ${filterToLayers.drawnRunsMs.map((ms) => Math.round(ms)).join(', ')} ms)`);
-    const brush = await step('brush drags', () => brushDrags(page, options));
-    log(`    brush ${brush.runsPerSecond.map((rate) => rate.toFixed(1)).join(', ')} /s`);
-    const played = await step('playback', () => playback(page, options));
-    log(`    playback ${played.runsPerSecond.map((rate) => rate.toFixed(1)).join(', ')} steps/s`);
+    const brush = await step('brush drags', () => brushDrags(page, cpu, options));
+    log(`    brush ${brush.runsPerSecond.map((rate) => rate.toFixed(1)).join(', ')} /s; CPU per update: page ${brush.pageCpuMsPerUpdate.toFixed(0)} ms (main thread ${brush.mainThreadCpuMsPerUpdate.toFixed(0)}, workers ${brush.workerCpuMsPerUpdate.toFixed(0)}), GPU process ${brush.gpuCpuMsPerUpdate.toFixed(0)} ms`);
+    const played = await step('playback', () => playback(page, cpu, options));
+    log(`    playback ${played.runsPerSecond.map((rate) => rate.toFixed(1)).join(', ')} steps/s; CPU per step: page ${played.pageCpuMsPerUpdate.toFixed(0)} ms (main thread ${played.mainThreadCpuMsPerUpdate.toFixed(0)}, workers ${played.workerCpuMsPerUpdate.toFixed(0)}), GPU process ${played.gpuCpuMsPerUpdate.toFixed(0)} ms`);
     const languageSwitch = await step('language switches', () => languageSwitches(page, options));
     log(`    language ${languageSwitch.runsMs.map((ms) => Math.round(ms)).join(', ')} ms`);
     const pan = await step('panning', () => pans(page, options));
@@ -460,5 +501,6 @@ export async function measureBoardUi(browser: Browser, options: BoardUiOptions, 
     throw error;
   } finally {
     await context.close().catch(() => undefined);
+    await cpu.close();
   }
 }
