@@ -30,8 +30,8 @@ interface ProcessInfo {
   processInfo: { type: string; id: number; cpuTime: number }[];
 }
 
-/** User + system CPU seconds of one thread, from its /proc stat line. */
-function threadSeconds(stat: string): number {
+/** User + system CPU seconds of one thread, from its /proc stat line (the name may hold spaces and parentheses). */
+export function threadSeconds(stat: string): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
   return (Number(fields[11]) + Number(fields[12])) / 100;
