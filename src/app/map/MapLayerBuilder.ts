@@ -17,6 +17,7 @@ import { LINK_LAYER_ID, linkDrawing, linkLayer, type LinkDrawing } from './layer
 import { SITE_LAYER_ID, SITE_RADIUS, siteLayers, siteMarks, type SiteMark } from './layers/siteLayer.ts';
 import { selectionLayers, type SelectionMark } from './layers/selectionLayer.ts';
 import { sequentialStops } from '../../board/sequentialScale.ts';
+import { alertsOf } from '../../board/alertsOf.ts';
 
 /** Everything the overlay draws from, as MapView holds it. */
 export interface MapLayerInput {
@@ -73,10 +74,9 @@ export class MapLayerBuilder {
   private readonly links = new Memo<LinkDrawing>();
   private readonly sites = new Memo<SiteMark[]>();
   private readonly channels = new Memo<ChannelMark[]>();
-  private readonly alerts = new Memo<AlertItem[]>();
   private readonly rings = new Memo<AlertRing[]>();
   private readonly selectionMark = new Memo<SelectionMark>();
-  private current: { answer: BoardAnswer | null; sites: SiteMark[]; channels: ChannelMark[]; alerts: AlertItem[]; links: LinkDrawing | null } = { answer: null, sites: [], channels: [], alerts: [], links: null };
+  private current: { answer: BoardAnswer | null; sites: SiteMark[]; channels: ChannelMark[]; alerts: readonly AlertItem[]; links: LinkDrawing | null } = { answer: null, sites: [], channels: [], alerts: [], links: null };
 
   /** The layer context of an input. */
   context(input: MapLayerInput): LayerContext {
@@ -95,9 +95,9 @@ export class MapLayerBuilder {
     const { answer, layers, theme } = input;
     const sites = this.siteMarks(answer, theme, input.scale);
     const channels = this.channels.get([answer?.channels, theme], () => channelMarks(REFERENCE_CHANNELS, answer?.channels ?? null, context));
-    // Keyed by the answer's own arrays: a playback step or an interactive answer keeps the places
-    // and alerts of the answer before (the same objects), and their layers then stay as they are.
-    const alerts = this.alerts.get([answer?.siteAlerts, answer?.cellAlerts], () => (answer ? [...answer.siteAlerts, ...answer.cellAlerts] : []));
+    // The same list while a playback step or an interactive answer keeps the alerts before: the
+    // rings and their layers then stay as they are.
+    const alerts = alertsOf(answer);
     const rings = this.rings.get([alerts], () => alertRings(alerts));
     const hotspots = answer && layers.hotspots && answer.hotspotLayer.count > 0 ? this.hotspots.get([answer.hotspotLayer, theme], () => hotspotDrawing(answer.hotspotLayer, context.stops)) : null;
     const events = answer && layers.events && answer.events.count > 0 ? this.events.get([answer.events], () => eventDrawing(answer.events)) : null;
