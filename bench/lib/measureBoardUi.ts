@@ -53,7 +53,12 @@ export interface DownloadedFile {
 export interface BoardUiResult {
   events: number;
   importMs: number;
-  firstHotspots: { runsMs: number[]; medianMs: number };
+  /**
+   * Page load → the first hotspots on screen: the start of the first frame after the one whose
+   * draw put them in the overlay (that frame's commit waits until the GPU process has drawn it, and
+   * the next cannot begin before). `drawnRunsMs`: when the overlay issued the draw (the mark).
+   */
+  firstHotspots: { runsMs: number[]; medianMs: number; drawnRunsMs: number[] };
   firstDownload: {
     kb: number;
     note: string;
@@ -223,17 +228,22 @@ async function importFeed(page: Page, options: BoardUiOptions): Promise<number> 
   return importMs;
 }
 
-/** Page load → the first drawn answer with hotspots; the first run also lists the files it fetched. */
-async function firstHotspots(page: Page, options: BoardUiOptions): Promise<{ ms: number; resources: { name: string; startTime: number }[] }> {
+/**
+ * Page load → the first answer with hotspots on screen (BoardUiResult.firstHotspots) and when it
+ * was drawn; the first run also lists the files it fetched.
+ */
+async function firstHotspots(page: Page, options: BoardUiOptions): Promise<{ ms: number; drawnMs: number; resources: { name: string; startTime: number }[] }> {
   await page.goto(options.appUrl);
-  const handle = await page.waitForFunction(() => window.__boardBench?.answers.find((answer) => answer.hotspots > 0)?.at ?? false, undefined, {
+  const drawn = await page.waitForFunction(() => window.__boardBench?.answers.find((answer) => answer.hotspots > 0)?.at ?? false, undefined, {
     timeout: options.timeoutMs,
     polling: 50,
   });
-  const ms = (await handle.jsonValue()) as number;
+  const drawnMs = (await drawn.jsonValue()) as number;
+  const shown = await page.waitForFunction((at) => window.__boardBench?.frames.find((frame) => frame > at) ?? false, drawnMs, { timeout: options.timeoutMs, polling: 50 });
+  const ms = (await shown.jsonValue()) as number;
   await settled(page, options.timeoutMs);
   const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => ({ name: entry.name, startTime: entry.startTime })));
-  return { ms, resources };
+  return { ms, drawnMs, resources };
 }
 
 /** Gzip size of the built files the page fetched, split at the first hotspots. */
@@ -467,13 +477,15 @@ export async function measureBoardUi(browser: Browser, options: BoardUiOptions, 
     log(`    imported in ${(importMs / 1000).toFixed(1)} s`);
 
     const loads: number[] = [];
+    const drawnLoads: number[] = [];
     let download: BoardUiResult['firstDownload'] | null = null;
     for (let run = 0; run < options.runs; run++) {
       const load = await step('first hotspots', () => firstHotspots(page, options));
       loads.push(load.ms);
-      download ??= firstDownload(load.resources, load.ms, options.appDist);
+      drawnLoads.push(load.drawnMs);
+      download ??= firstDownload(load.resources, load.drawnMs, options.appDist);
     }
-    log(`    first hotspots ${loads.map((ms) => Math.round(ms)).join(', ')} ms; first download ${download!.kb.toFixed(0)} KB`);
+    log(`    first hotspots on screen ${loads.map((ms) => Math.round(ms)).join(', ')} ms (drawn ${drawnLoads.map((ms) => Math.round(ms)).join(', ')} ms); first download ${download!.kb.toFixed(0)} KB`);
     const filterToLayers = await step('filter clicks', () => filterClicks(page, options));
     log(`    filter → layers updated ${filterToLayers.runsMs.map((ms) => Math.round(ms)).join(', ')} ms (answer on the page ${filterToLayers.answerRunsMs.map((ms) => Math.round(ms)).join(', ')} ms; drawn ${filterToLayers.drawnRunsMs.map((ms) => Math.round(ms)).join(', ')} ms)`);
     const brush = await step('brush drags', () => brushDrags(page, cpu, options));
@@ -488,7 +500,7 @@ export async function measureBoardUi(browser: Browser, options: BoardUiOptions, 
     return {
       events: options.rows,
       importMs,
-      firstHotspots: { runsMs: loads, medianMs: median(loads) },
+      firstHotspots: { runsMs: loads, medianMs: median(loads), drawnRunsMs: drawnLoads },
       firstDownload: download!,
       filterToLayers,
       brush,

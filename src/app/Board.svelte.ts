@@ -73,19 +73,28 @@ export class Board {
   /** Connects to the workers, loads the events and asks the first question. */
   async start(): Promise<void> {
     try {
-      const [data, importer] = await Promise.all([this.connections.data(), this.connections.imports()]);
+      // The first load does not wait for the import worker: the hotspots come first.
+      const importerStarted = this.connections.imports();
+      importerStarted.catch(() => undefined);
+      const data = await this.connections.data();
       this.data = data;
       this.risk = new RiskClient(data);
       const sync = new StoreSync(() => this.reload().then(() => this.imports?.refresh()));
       this.sync = sync;
+      // Listen before the first load: an import published in another tab meanwhile must not be missed.
+      sync.start();
+      const firstLoad = this.reload();
+      const importer = await importerStarted.catch(async (error: unknown) => {
+        // The board is reported broken only after the load has said its word (it sets the status).
+        await firstLoad.catch(() => undefined);
+        throw error;
+      });
       this.imports = new ImportController(importer, {
         storeChanged: () => this.reload(),
         ownImport: (importId) => sync.ownImport(importId),
         setOwnImportsRunning: (running) => sync.setRunning(running),
       });
-      // Listen before the first load: an import published in another tab meanwhile must not be missed.
-      sync.start();
-      await this.reload();
+      await firstLoad;
       await this.imports.refresh();
       this.imports.schedulePolling();
       this.imports.requestPersistence();
@@ -118,11 +127,20 @@ export class Board {
     return this.reloading;
   }
 
+  /**
+   * Sends the load and, right behind it, the question about the current view: the worker answers
+   * it as soon as the events are in, without waiting for this thread to hear that the load is done
+   * (on first paint this thread is often held for a second by the map's first frames). The view's
+   * own ask once the board is ready is the same question, and joins this one.
+   */
   private async load(): Promise<void> {
     if (this.data === null) return;
-    this.dataset = await this.data.load();
+    const loaded = this.data.load();
+    this.risk?.dataChanged();
+    const asked = this.ask();
+    this.dataset = await loaded;
     this.status = 'ready';
-    await this.ask();
+    await asked;
   }
 
   /** Asks the data worker about the current view. */

@@ -37,13 +37,15 @@ export function boardQueryOf(view: ViewState, requestId: number, viewport: Viewp
 }
 
 /**
- * Whether an answer that just arrived is shown: the answer to the latest question always; while
- * the user drags (an interactive answer), also one overtaken by newer questions if it is newer
- * than the answer on screen — otherwise a drag that asks faster than the worker answers would
- * show nothing until it stops. An answer older than the one shown never replaces it.
+ * Whether an answer that just arrived is shown: the answer to the latest question always. An
+ * answer overtaken by newer questions is shown only when it is *provisional* — it answers a drag
+ * (an interactive answer: a drag that asks faster than the worker answers would otherwise show
+ * nothing until it stops), or the same question in another viewport (its hotspots are the latest
+ * question's; only the events in view follow) — and newer than the answer on screen. An answer
+ * older than the one shown never replaces it.
  */
-export function showsAnswer(requestId: number, latestRequestId: number, shownRequestId: number, interactive: boolean): boolean {
-  return requestId === latestRequestId || (interactive && requestId > shownRequestId);
+export function showsAnswer(requestId: number, latestRequestId: number, shownRequestId: number, provisional: boolean): boolean {
+  return requestId === latestRequestId || (provisional && requestId > shownRequestId);
 }
 
 /**
@@ -63,17 +65,47 @@ export class RiskClient {
   private requestId = 0;
   private shownRequestId = 0;
   private detailsId = 0;
+  /** Counts the loads sent to the worker: the same view asked after a load is a new question. */
+  private dataGeneration = 0;
+  /** The latest question while its answer is on its way, to join an identical one rather than ask twice. */
+  private inFlight: { requestId: number; key: string; answered: Promise<void> } | null = null;
+  /** What the latest question asks, its viewport aside. */
+  private latestSubject = '';
 
   constructor(private readonly service: RiskService) {}
 
-  /** Asks for the answer to `view`; resolves when it (or a newer one) has arrived. */
-  async ask(view: ViewState, viewport: Viewport | null, options: AskOptions = {}): Promise<void> {
+  /**
+   * Marks the worker's events as changing (a load was sent): the next ask is a new question even
+   * for the same view, and is not joined to one sent before.
+   */
+  dataChanged(): void {
+    this.dataGeneration++;
+  }
+
+  /**
+   * Asks for the answer to `view`; resolves when it (or a newer one) has arrived. Asking again
+   * exactly what the latest question in flight asks (the same view, viewport and data) joins it:
+   * a second question would only overtake the first and throw its answer away.
+   */
+  ask(view: ViewState, viewport: Viewport | null, options: AskOptions = {}): Promise<void> {
+    const subject = JSON.stringify([this.dataGeneration, boardQueryOf(view, 0, null, options)]);
+    const key = JSON.stringify([subject, viewport]);
+    if (this.inFlight !== null && this.inFlight.requestId === this.requestId && this.inFlight.key === key) return this.inFlight.answered;
     const requestId = ++this.requestId;
+    this.latestSubject = subject;
+    const answered = this.send(requestId, subject, boardQueryOf(view, requestId, viewport, options));
+    this.inFlight = { requestId, key, answered };
+    void answered.then(() => this.inFlight?.requestId === requestId && (this.inFlight = null));
+    return answered;
+  }
+
+  private async send(requestId: number, subject: string, query: BoardQuery): Promise<void> {
     this.busy = true;
     const sentAt = performance.now();
     try {
-      const answer = await this.service.boardQuery(boardQueryOf(view, requestId, viewport, options));
-      if (answer.cancelled || !showsAnswer(requestId, this.requestId, this.shownRequestId, answer.interactive)) return;
+      const answer = await this.service.boardQuery(query);
+      const provisional = answer.interactive || subject === this.latestSubject;
+      if (answer.cancelled || !showsAnswer(requestId, this.requestId, this.shownRequestId, provisional)) return;
       this.answer = withInteractiveAnswer(this.answer, answer);
       this.shownRequestId = requestId;
       this.error = null;

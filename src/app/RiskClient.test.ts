@@ -23,22 +23,24 @@ function controlledService() {
 }
 
 const view = defaultViewState();
+/** A view at its own T: each is a different question. */
+const viewAt = (hour: number) => ({ ...view, model: { ...view.model, at: Date.UTC(2026, 0, 1) + hour * 3_600_000 } });
 
 describe('RiskClient', () => {
   it('shows answers while a drag asks faster than the worker answers', async () => {
     const { service, release } = controlledService();
     const client = new RiskClient(service);
     // Each answer arrives after the next question was sent (the drag never waits).
-    void client.ask(view, null, { interactive: true });
-    void client.ask(view, null, { interactive: true });
+    void client.ask(viewAt(1), null, { interactive: true });
+    void client.ask(viewAt(2), null, { interactive: true });
     await release(1);
     expect(client.answer?.requestId).toBe(1);
-    void client.ask(view, null, { interactive: true });
+    void client.ask(viewAt(3), null, { interactive: true });
     await release(2);
     expect(client.answer?.requestId).toBe(2);
     expect(client.busy).toBe(true);
     // The drag ends: the full answer is the last word; a late interactive one does not replace it.
-    void client.ask(view, null);
+    void client.ask(viewAt(3), null);
     await release(4);
     expect(client.answer?.requestId).toBe(4);
     expect(client.busy).toBe(false);
@@ -49,8 +51,8 @@ describe('RiskClient', () => {
   it('drops an overtaken answer to a deliberate change (latest wins)', async () => {
     const { service, release } = controlledService();
     const client = new RiskClient(service);
-    void client.ask(view, null);
-    void client.ask(view, null);
+    void client.ask(viewAt(1), null);
+    void client.ask(viewAt(2), null);
     await release(1);
     expect(client.answer).toBeNull();
     await release(2);
@@ -85,7 +87,7 @@ describe('RiskClient', () => {
           };
           for (const [k, ask] of asks.entries()) {
             asked++;
-            void client.ask(view, null, { interactive: ask.interactive });
+            void client.ask(viewAt(k), null, { interactive: ask.interactive });
             for (let r = 0; r < (interleave[k] ?? 0) % 3 && pending.size > 0; r++) await releaseOne();
           }
           while (pending.size > 0) await releaseOne();
@@ -96,6 +98,52 @@ describe('RiskClient', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('joins a question identical to the latest one in flight, unless the data changed since it was sent', async () => {
+    const { service, pending, release } = controlledService();
+    const client = new RiskClient(service);
+    const viewport = { west: 113, south: 22, east: 114, north: 23, zoom: 9 };
+    const first = client.ask(view, viewport);
+    const joined = client.ask(view, { ...viewport });
+    expect(joined).toBe(first);
+    expect([...pending.keys()]).toEqual([1]);
+    // The same view in another viewport, or after a load was sent, is a new question.
+    void client.ask(view, { ...viewport, zoom: 10 });
+    void client.ask(view, viewport);
+    expect([...pending.keys()]).toEqual([1, 2, 3]);
+    client.dataChanged();
+    void client.ask(view, viewport);
+    expect([...pending.keys()]).toEqual([1, 2, 3, 4]);
+    await release(4);
+    expect(client.answer?.requestId).toBe(4);
+    // Once answered, the same question is asked again (T "now" moves on; a caller may want it fresh).
+    void client.ask(view, viewport);
+    expect([...pending.keys()]).toEqual([1, 2, 3, 5]);
+    // An older identical question is not joined once a different one overtook it.
+    void client.ask(viewAt(1), viewport);
+    void client.ask(view, viewport);
+    expect([...pending.keys()]).toEqual([1, 2, 3, 5, 6, 7]);
+  });
+
+  it('shows an overtaken answer to the same view in another viewport (its hotspots are current), never an older one', async () => {
+    const { service, release } = controlledService();
+    const client = new RiskClient(service);
+    const viewport = { west: 113, south: 22, east: 114, north: 23, zoom: 9 };
+    void client.ask(view, viewport);
+    void client.ask(view, { ...viewport, zoom: 10 });
+    void client.ask(view, { ...viewport, zoom: 11 });
+    await release(2);
+    expect(client.answer?.requestId).toBe(2);
+    await release(1);
+    expect(client.answer?.requestId).toBe(2);
+    await release(3);
+    expect(client.answer?.requestId).toBe(3);
+    // Another view overtaking: its predecessor's answer is not shown (latest wins).
+    void client.ask(viewAt(1), viewport);
+    void client.ask(viewAt(2), viewport);
+    await release(4);
+    expect(client.answer?.requestId).toBe(3);
   });
 
   it('showsAnswer: the latest always, an overtaken one only when interactive and newer than the shown one', () => {

@@ -5,6 +5,8 @@ import { buildDemoChunks } from './buildDemoChunks.ts';
 import type { LiveChunk } from './LiveChunk.ts';
 
 const NOW = Date.UTC(2026, 10, 20, 4);
+/** Lets a few macrotasks run (each question waits one before it starts). */
+const afterTurns = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 function service(stored: LiveChunk[]): BoardDataService {
   return new BoardDataService({ loadStoredChunks: async () => stored, buildDemoChunks: (now) => buildDemoChunks(now, 3_000), now: () => NOW });
@@ -33,6 +35,62 @@ describe('BoardDataService', () => {
     expect(newer.hotspots.length).toBeGreaterThan(0);
     expect(newer.hotspots.every((hotspot) => Object.keys(hotspot.byCategory).every((key) => key === 'tobacco'))).toBe(true);
     expect(newer.hotspotLayer.scores.length).toBe(newer.hotspotLayer.count);
+  });
+
+  it('answers questions sent right behind a load (not awaited) from the events that load brings', async () => {
+    let stored = buildDemoChunks(NOW, 500);
+    let releaseStore: () => void = () => undefined;
+    const board = new BoardDataService({
+      loadStoredChunks: () => new Promise<LiveChunk[]>((resolve) => (releaseStore = () => resolve(stored))),
+      buildDemoChunks: () => [],
+      now: () => NOW,
+    });
+    const count = (answer: { figures: { events: number } }) => answer.figures.events;
+    const firstLoad = board.load();
+    const query = { params: { time: NOW }, filters: {} };
+    const first = board.boardQuery({ requestId: 1, ...query });
+    const firstDetails = board.details({ requestId: 1, selection: { kind: 'site', id: 'lo-wu' }, ...query, sort: { key: 'time', descending: true }, page: 0, pageSize: 5 });
+    // The store answers after the questions have had their turn (as IndexedDB does with a million rows).
+    await afterTurns();
+    releaseStore();
+    expect((await firstLoad).count).toBe(500);
+    expect((await first).cancelled).toBe(false);
+    expect(count(await first)).toBeGreaterThan(0);
+    expect((await firstDetails).cancelled).toBe(false);
+    // A reload: the question behind it meets the new events, not the ones still loaded.
+    stored = buildDemoChunks(NOW, 900);
+    const reload = board.load();
+    const second = board.boardQuery({ requestId: 2, ...query });
+    const step = board.step({ requestId: 1, ...query });
+    await afterTurns();
+    releaseStore();
+    expect((await reload).count).toBe(900);
+    expect(count(await second)).toBeGreaterThan(count(await first));
+    expect((await step).cancelled).toBe(false);
+    expect((await step).hotspotLayer.totalCount).toBe((await second).hotspotLayer.totalCount);
+    expect((await step).hotspotLayer.totalCount).toBeGreaterThan((await first).hotspotLayer.totalCount);
+  });
+
+  it('answers after a failed load from the events it held before, and the load reports the failure', async () => {
+    let fail = false;
+    let slow: () => Promise<unknown> = async () => undefined;
+    const board = new BoardDataService({
+      loadStoredChunks: async () => {
+        await slow();
+        if (fail) throw new Error('store unreadable');
+        return buildDemoChunks(NOW, 500);
+      },
+      buildDemoChunks: () => [],
+      now: () => NOW,
+    });
+    await board.load();
+    fail = true;
+    slow = afterTurns;
+    const failing = board.load();
+    const answer = board.boardQuery({ requestId: 1, params: { time: NOW }, filters: {} });
+    await expect(failing).rejects.toThrow('store unreadable');
+    expect((await answer).cancelled).toBe(false);
+    expect((await answer).figures.events).toBeGreaterThan(0);
   });
 
   it('evaluates old data at its end rather than at a now with nothing in the window', async () => {

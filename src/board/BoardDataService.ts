@@ -80,11 +80,26 @@ export class BoardDataService {
   /** All links bundled (kept: replies get copies). */
   private bundledLinks: BundledArcs | null = null;
   private linkTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The load in progress: questions sent right behind it wait for it rather than meet no (or the old) events. */
+  private loading: Promise<unknown> | null = null;
 
   constructor(private readonly sources: BoardDataSources) {}
 
-  /** (Re)loads the events; see BoardLoadResult. */
-  async load(): Promise<BoardLoadResult> {
+  /**
+   * (Re)loads the events; see BoardLoadResult. Questions may be sent right behind it without
+   * waiting for its reply: they are answered from the events it loads.
+   */
+  load(): Promise<BoardLoadResult> {
+    const loading = this.loadEvents();
+    this.loading = loading;
+    void loading.then(
+      () => this.loading === loading && (this.loading = null),
+      () => this.loading === loading && (this.loading = null),
+    );
+    return loading;
+  }
+
+  private async loadEvents(): Promise<BoardLoadResult> {
     const startedAt = performance.now();
     const stored = await this.sources.loadStoredChunks();
     const hasStoredEvents = stored.some(({ chunk, mask }) => liveRows(chunk, mask) > 0);
@@ -168,6 +183,7 @@ export class BoardDataService {
   async step(request: BoardQuery): Promise<PlaybackAnswer> {
     this.latestStep = Math.max(this.latestStep, request.requestId);
     await yieldToEvents();
+    await this.loaded();
     const engine = request.requestId === this.latestStep ? this.engine : null;
     const time = request.params.time ?? this.defaultEvaluationTime();
     if (engine === null) return { requestId: request.requestId, cancelled: true, time, hotspotLayer: emptyHotspotLayer(), hotspots: [], timing: { totalMs: 0 } };
@@ -188,6 +204,7 @@ export class BoardDataService {
   async details(request: DetailsQuery): Promise<DetailsAnswer> {
     this.latestDetails = Math.max(this.latestDetails, request.requestId);
     await yieldToEvents();
+    await this.loaded();
     const time = request.params.time ?? this.defaultEvaluationTime();
     const engine = this.engine;
     if (request.requestId !== this.latestDetails || engine === null) return emptyDetails(request.requestId, time, true);
@@ -217,10 +234,16 @@ export class BoardDataService {
     };
   }
 
-  /** Waits one macrotask; the engine when `requestId` is still the latest, else null (cancelled). */
+  /** Settles when no load is in progress (a failed load is the load call's error, not the question's). */
+  private async loaded(): Promise<void> {
+    while (this.loading !== null) await this.loading.catch(() => undefined);
+  }
+
+  /** Waits one macrotask (and for a load in progress); the engine when `requestId` is still the latest, else null (cancelled). */
   private async turn(requestId: number): Promise<RiskEngine | null> {
     this.latestRequest = Math.max(this.latestRequest, requestId);
     await yieldToEvents();
+    await this.loaded();
     if (requestId !== this.latestRequest) return null;
     return this.engine;
   }

@@ -8,6 +8,7 @@ import { GBA_VIEW_BOX } from '../../geo/referenceGeography.ts';
 import { BASEMAP_DEFAULTS } from '../../geo/basemap/buildBasemap.ts';
 import type { Viewport } from '../../board/BoardQuery.ts';
 import type { Camera, Theme } from '../../view/ViewState.ts';
+import { roundViewport } from '../../board/roundViewport.ts';
 import { buildBasemapStyle } from './basemapStyle.ts';
 import { whenMapSettles } from './whenMapSettles.ts';
 
@@ -186,7 +187,7 @@ export class BoardMap {
   /** The visible box and zoom, for the events layer the worker sends. */
   viewport(): Viewport {
     const bounds = this.map.getBounds();
-    return { west: bounds.getWest(), south: bounds.getSouth(), east: bounds.getEast(), north: bounds.getNorth(), zoom: this.map.getZoom() };
+    return roundViewport({ west: bounds.getWest(), south: bounds.getSouth(), east: bounds.getEast(), north: bounds.getNorth(), zoom: this.map.getZoom() });
   }
 
   /** Applies a camera from outside (a link, Back/Forward) at once; null frames the whole Bay Area. */
