@@ -19,9 +19,16 @@ export function createBoardWorkerApi(): BoardWorkerApi {
       const published = await (await store).loadPublishedChunks();
       return published.map(({ chunk, mask, maskedRows }) => ({ chunk, mask: maskedRows > 0 ? mask : undefined }));
     },
+    // A briefing's chunks are not the store's: a load of them is never kept for a later one.
+    storeVersion: async () => {
+      if (bundles.briefingActive) return null;
+      store ??= DexieEventStore.open();
+      return (await store).generation();
+    },
     buildDemoChunks: (now) => (bundles.briefingActive ? [] : buildDemoChunks(now)),
     now: () => Date.now(),
   });
+  service.preload();
   return {
     ping: async () => true,
     load: async () => {

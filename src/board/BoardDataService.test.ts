@@ -93,6 +93,69 @@ describe('BoardDataService', () => {
     expect((await answer).figures.events).toBeGreaterThan(0);
   });
 
+  describe('preload', () => {
+    /** A store whose chunks and version the test sets, counting its reads. */
+    function versionedStore(version: number | null, count: number) {
+      const state = { version, chunks: buildDemoChunks(NOW, count), reads: 0 };
+      const board = new BoardDataService({
+        loadStoredChunks: async () => {
+          state.reads++;
+          return state.chunks;
+        },
+        storeVersion: async () => state.version,
+        buildDemoChunks: () => [],
+        now: () => NOW,
+      });
+      return { state, board };
+    }
+
+    it('keeps the preloaded events when the store has not changed since, without reading it again', async () => {
+      const { state, board } = versionedStore(4, 500);
+      board.preload();
+      const early = await board.load();
+      expect(early.count).toBe(500);
+      expect(state.reads).toBe(1);
+      // Later loads read the store again, as before.
+      state.chunks = buildDemoChunks(NOW, 700);
+      expect((await board.load()).count).toBe(700);
+      expect(state.reads).toBe(2);
+    });
+
+    it('loads again when the store moved on since the preload read it, and answers from the new events', async () => {
+      const { state, board } = versionedStore(4, 500);
+      board.preload();
+      await afterTurns();
+      state.version = 5;
+      state.chunks = buildDemoChunks(NOW, 900);
+      const loading = board.load();
+      const answer = board.boardQuery({ requestId: 1, params: { time: NOW }, filters: {} });
+      expect((await loading).count).toBe(900);
+      expect(state.reads).toBe(2);
+      expect((await answer).hotspotLayer.totalCount).toBe((await board.boardQuery({ requestId: 2, params: { time: NOW }, filters: {} })).hotspotLayer.totalCount);
+    });
+
+    it('loads again when the version cannot be told, or the preload failed', async () => {
+      const unknown = versionedStore(null, 500);
+      unknown.board.preload();
+      await unknown.board.load();
+      expect(unknown.state.reads).toBe(2);
+      let fail = true;
+      const board = new BoardDataService({
+        loadStoredChunks: async () => {
+          if (fail) throw new Error('store busy');
+          return buildDemoChunks(NOW, 300);
+        },
+        storeVersion: async () => 1,
+        buildDemoChunks: () => [],
+        now: () => NOW,
+      });
+      board.preload();
+      await afterTurns();
+      fail = false;
+      expect((await board.load()).count).toBe(300);
+    });
+  });
+
   it('evaluates old data at its end rather than at a now with nothing in the window', async () => {
     const board = new BoardDataService({
       loadStoredChunks: async () => buildDemoChunks(NOW - 90 * 86_400_000, 500),

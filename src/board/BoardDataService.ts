@@ -32,6 +32,11 @@ import type { Selection } from '../view/ViewState.ts';
 export interface BoardDataSources {
   /** Published chunks from the store (empty when nothing was imported). */
   loadStoredChunks(): Promise<LiveChunk[]>;
+  /**
+   * A number that moves whenever `loadStoredChunks` would return something else (the store's
+   * generation), or null when that cannot be told; lets a load started early be kept.
+   */
+  storeVersion?(): Promise<number | null>;
   /** Synthetic demo chunks, used only while the store holds no events. */
   buildDemoChunks(now: number): LiveChunk[];
   now(): number;
@@ -82,15 +87,32 @@ export class BoardDataService {
   private linkTimer: ReturnType<typeof setTimeout> | null = null;
   /** The load in progress: questions sent right behind it wait for it rather than meet no (or the old) events. */
   private loading: Promise<unknown> | null = null;
+  /** A load begun by preload() that no load() has taken over yet. */
+  private preloaded: Promise<BoardLoadResult> | null = null;
+  /** storeVersion() as read before the loaded engine's chunks (null: unknown). */
+  private engineVersion: number | null = null;
 
   constructor(private readonly sources: BoardDataSources) {}
+
+  /**
+   * Starts loading before anyone asks — the worker does as it starts, while the page is still
+   * busy with its first frames and answers the worker's ping late. The next load() takes this one
+   * over when the store has not changed since it was read, and loads again otherwise.
+   */
+  preload(): void {
+    const early = this.load();
+    early.catch(() => undefined);
+    this.preloaded = early;
+  }
 
   /**
    * (Re)loads the events; see BoardLoadResult. Questions may be sent right behind it without
    * waiting for its reply: they are answered from the events it loads.
    */
   load(): Promise<BoardLoadResult> {
-    const loading = this.loadEvents();
+    const early = this.preloaded;
+    this.preloaded = null;
+    const loading = early === null ? this.loadEvents() : this.takeOver(early);
     this.loading = loading;
     void loading.then(
       () => this.loading === loading && (this.loading = null),
@@ -99,13 +121,23 @@ export class BoardDataService {
     return loading;
   }
 
+  /** The preloaded result when the store is still what it read, else a fresh load. */
+  private async takeOver(early: Promise<BoardLoadResult>): Promise<BoardLoadResult> {
+    const result = await early.catch(() => null);
+    if (result !== null && this.engineVersion !== null && (await this.sources.storeVersion?.()) === this.engineVersion) return result;
+    return this.loadEvents();
+  }
+
   private async loadEvents(): Promise<BoardLoadResult> {
     const startedAt = performance.now();
+    // Read before the chunks: a publish in between makes the version look newer, never older.
+    const version = (await this.sources.storeVersion?.()) ?? null;
     const stored = await this.sources.loadStoredChunks();
     const hasStoredEvents = stored.some(({ chunk, mask }) => liveRows(chunk, mask) > 0);
     this.demo = !hasStoredEvents;
     const chunks = hasStoredEvents ? stored : this.sources.buildDemoChunks(this.sources.now());
     this.engine = RiskEngine.load(chunks, { sites: REFERENCE_SITES, channels: REFERENCE_CHANNELS });
+    this.engineVersion = version;
     this.bundledLinks = null;
     if (this.linkTimer !== null) clearTimeout(this.linkTimer);
     this.linkTimer = null;

@@ -88,6 +88,14 @@ export class ColumnarEventStore implements EventStore {
     }
   }
 
+  /**
+   * The store's generation: it moves with every publish and compaction, so a reader can tell
+   * whether the published chunks it read are still the published set.
+   */
+  async generation(): Promise<number> {
+    return this.backend.readGeneration();
+  }
+
   async loadPublishedChunks(): Promise<PublishedChunk[]> {
     return (await this.backend.readPublished()).chunks;
   }
