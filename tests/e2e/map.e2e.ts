@@ -255,4 +255,27 @@ describe('the map', { timeout: 400_000 }, () => {
       await close();
     }
   });
+
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 1600, height: 1000 },
+  ]) {
+    it(`asks the data worker one question for the opening view, which holds still while the page loads (${viewport.width}×${viewport.height})`, async () => {
+      const { close, page, pageErrors } = await open('v=1&lang=zh-Hant&theme=dark', viewport);
+      try {
+        // Fonts arriving late, optional bars and the map's own framing must not move the map's
+        // viewport (each move is a question), and the board's ask once ready joins the one the
+        // load sent: the answer on screen is the first and only one.
+        await page.evaluate(async () => {
+          await document.fonts.ready;
+        });
+        await page.waitForSelector('[data-testid="map"][data-fonts-preloaded="true"]');
+        await waitForBoardSettled(page);
+        expect(await page.getAttribute('.board', 'data-answer')).toBe('1');
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
 });
