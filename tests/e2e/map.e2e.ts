@@ -278,4 +278,28 @@ describe('the map', { timeout: 400_000 }, () => {
       }
     });
   }
+
+  it('draws the first answer\'s hotspots on their own, then every layer switched on', async () => {
+    // With software WebGL every further kind of layer costs its shaders' compile on a first load:
+    // the hotspots come first, the rest in the next frame.
+    const opened = await open('v=1&lang=en&theme=dark');
+    await opened.close();
+    const page = await shared!.context.newPage();
+    try {
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { __drawnLayers: string[] }).__drawnLayers = seen;
+        new MutationObserver((records) => {
+          for (const record of records) seen.push((record.target as Element).getAttribute('data-drawn-layers') ?? '');
+        }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-drawn-layers'] });
+      });
+      await page.goto(`${site.appUrl}?v=1&lang=en&theme=dark`);
+      await waitForBoardSettled(page);
+      const drawn = (await page.evaluate(() => (window as unknown as { __drawnLayers: string[] }).__drawnLayers)).filter((layers) => layers !== '');
+      expect(drawn[0]).toBe('hotspots');
+      for (const layer of ['hotspots', 'channels', 'sites', 'site-icons', 'events', 'alerts']) expect(drawn.at(-1)!.split(' ')).toContain(layer);
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { AlertItem, BoardAnswer } from '../../board/BoardQuery.ts';
 import { REFERENCE_CHANNELS, REFERENCE_SITES, siteById, channelById } from '../../geo/referenceGeography.ts';
-import type { LayerKey, Selection, Theme } from '../../view/ViewState.ts';
+import { LAYER_KEYS, type LayerKey, type Selection, type Theme } from '../../view/ViewState.ts';
 import { cellHexOf, rankOfCell } from '../../board/cellHexOf.ts';
 import { LAYER_PALETTES } from './layerPalette.ts';
 import { stackLayers } from './layerStack.ts';
@@ -34,6 +34,12 @@ export interface MapLayerInput {
   labels: { placed: readonly PlacedMapLabel[]; fontFamily: string; fontKey: string; placementKey: string } | null;
   /** deck.gl's HeatmapLayer once loaded (it loads when the heatmap is first switched on). */
   heatmap: HeatmapLayerClass | null;
+  /**
+   * Until the first answer is on screen, only the hotspots (and the drawn area) are drawn: with
+   * software WebGL each further kind of layer costs its shaders' compile (0.3–0.5 s each on a first
+   * load), and the hotspots are what the board is opened for. The rest follows in the next frame.
+   */
+  hotspotsFirst: boolean;
 }
 
 /** Something under the pointer, resolved to what it is. */
@@ -92,7 +98,8 @@ export class MapLayerBuilder {
   /** The layer stack for `input`. */
   build(input: MapLayerInput): Layer[] {
     const context = this.context(input);
-    const { answer, layers, theme } = input;
+    const { answer, theme } = input;
+    const layers = input.hotspotsFirst ? hotspotsOnly(input.layers) : input.layers;
     const sites = this.siteMarks(answer, theme, input.scale);
     const channels = this.channels.get([answer?.channels, theme], () => channelMarks(REFERENCE_CHANNELS, answer?.channels ?? null, context));
     // The same list while a playback step or an interactive answer keeps the alerts before: the
@@ -113,8 +120,8 @@ export class MapLayerBuilder {
       events: events ? [eventLayer(events, context)] : [],
       sites: layers.sites ? siteLayers(sites, context, `sites/${this.sites.version}`) : [],
       alerts: layers.alerts && alerts.length > 0 ? alertLayers(rings, context, `alerts/${this.rings.version}`) : [],
-      area: areaLayers(input.area, input.drawingArea, context),
-      selection: selectionLayers(selection, context),
+      area: input.hotspotsFirst ? [] : areaLayers(input.area, input.drawingArea, context),
+      selection: input.hotspotsFirst ? [] : selectionLayers(selection, context),
       labels: layers.labels && input.labels ? labelLayers(input.labels.placed, context, input.labels.fontFamily, input.labels.fontKey, input.labels.placementKey) : [],
     });
   }
@@ -166,6 +173,11 @@ export class MapLayerBuilder {
 }
 
 /** Where the selection is on the map, from the answer (a cell's outline, a place's position). */
+/** The layer switches with all but the hotspots (and their extrusion) off. */
+function hotspotsOnly(layers: Readonly<Record<LayerKey, boolean>>): Record<LayerKey, boolean> {
+  return Object.fromEntries(LAYER_KEYS.map((key) => [key, (key === 'hotspots' || key === 'extrusion') && layers[key]])) as Record<LayerKey, boolean>;
+}
+
 function selectionMarkOf(selection: Selection | null, answer: BoardAnswer | null, alerts: readonly AlertItem[]): SelectionMark {
   if (selection === null) return null;
   switch (selection.kind) {
