@@ -35,9 +35,10 @@ export interface MapLayerInput {
   /** deck.gl's HeatmapLayer once loaded (it loads when the heatmap is first switched on). */
   heatmap: HeatmapLayerClass | null;
   /**
-   * Until the first answer is on screen, only the hotspots (and the drawn area) are drawn: with
-   * software WebGL each further kind of layer costs its shaders' compile (0.3–0.5 s each on a first
-   * load), and the hotspots are what the board is opened for. The rest follows in the next frame.
+   * Until the first answer is on screen, only the hotspots are drawn (no other layer, no area or
+   * selection mark): with software WebGL each further kind of layer costs its shaders' compile
+   * (0.3–0.5 s each on a first load), and the hotspots are what the board is opened for. The rest
+   * follows in the next frame.
    */
   hotspotsFirst: boolean;
 }
@@ -172,12 +173,12 @@ export class MapLayerBuilder {
   }
 }
 
-/** Where the selection is on the map, from the answer (a cell's outline, a place's position). */
 /** The layer switches with all but the hotspots (and their extrusion) off. */
 function hotspotsOnly(layers: Readonly<Record<LayerKey, boolean>>): Record<LayerKey, boolean> {
   return Object.fromEntries(LAYER_KEYS.map((key) => [key, (key === 'hotspots' || key === 'extrusion') && layers[key]])) as Record<LayerKey, boolean>;
 }
 
+/** Where the selection is on the map, from the answer (a cell's outline, a place's position). */
 function selectionMarkOf(selection: Selection | null, answer: BoardAnswer | null, alerts: readonly AlertItem[]): SelectionMark {
   if (selection === null) return null;
   switch (selection.kind) {
