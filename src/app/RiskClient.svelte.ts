@@ -88,12 +88,13 @@ export class RiskClient {
    * a second question would only overtake the first and throw its answer away.
    */
   ask(view: ViewState, viewport: Viewport | null, options: AskOptions = {}): Promise<void> {
-    const subject = JSON.stringify([this.dataGeneration, boardQueryOf(view, 0, null, options)]);
+    const query = boardQueryOf(view, 0, viewport, options);
+    const subject = JSON.stringify([this.dataGeneration, { ...query, viewport: null }]);
     const key = JSON.stringify([subject, viewport]);
     if (this.inFlight !== null && this.inFlight.requestId === this.requestId && this.inFlight.key === key) return this.inFlight.answered;
     const requestId = ++this.requestId;
     this.latestSubject = subject;
-    const answered = this.send(requestId, subject, boardQueryOf(view, requestId, viewport, options));
+    const answered = this.send(requestId, subject, { ...query, requestId });
     this.inFlight = { requestId, key, answered };
     void answered.then(() => this.inFlight?.requestId === requestId && (this.inFlight = null));
     return answered;

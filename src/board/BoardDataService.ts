@@ -114,10 +114,8 @@ export class BoardDataService {
     this.preloaded = null;
     const loading = early === null ? this.loadEvents() : this.takeOver(early);
     this.loading = loading;
-    void loading.then(
-      () => this.loading === loading && (this.loading = null),
-      () => this.loading === loading && (this.loading = null),
-    );
+    const settled = () => this.loading === loading && (this.loading = null);
+    void loading.then(settled, settled);
     return loading;
   }
 
