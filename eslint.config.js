@@ -77,4 +77,16 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Unit files share a module graph (isolate: false in vite.config.ts): vi.mock cannot replace a
+    // module another file has already loaded, and our own modules are not mocked anyway.
+    files: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'vi', property: 'mock', message: 'Unit files share modules: pass the real thing, or a stand-in through a parameter.' },
+        { object: 'vi', property: 'doMock', message: 'Unit files share modules: pass the real thing, or a stand-in through a parameter.' },
+      ],
+    },
+  },
 );

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
@@ -22,6 +23,9 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096, assetsInlineLimit: 0 },
   test: {
+    // One test file per core (Vitest's own default takes half of them): the unit files are
+    // CPU-bound, and the e2e files run one at a time (fileParallelism below).
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,
@@ -29,6 +33,11 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'scripts/**/*.test.ts'],
+          // The files of a worker share one module graph: importing it again for each of ~190 files
+          // cost more than the tests. So a test leaves no global behind (spies restored, stubs
+          // undone) and stands in for nothing with vi.mock, which cannot replace a module another
+          // file has already loaded.
+          isolate: false,
           // Property tests run thousands of cases: a few seconds each on 2 quiet cores, several
           // times that on a busy CI runner; 5 s (the default) failed them there for time alone.
           testTimeout: 60_000,
