@@ -23,8 +23,8 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096, assetsInlineLimit: 0 },
   test: {
-    // One test file per core (Vitest's own default takes half of them): the unit files are
-    // CPU-bound, and the e2e files run one at a time (fileParallelism below).
+    // One test file per core (Vitest's own default leaves a core free: one worker on two). The
+    // unit files are CPU-bound; the e2e files run one at a time (fileParallelism below).
     maxWorkers: availableParallelism(),
     projects: [
       {
