@@ -212,8 +212,7 @@ export class BoardDataService {
    */
   async step(request: BoardQuery): Promise<PlaybackAnswer> {
     this.latestStep = Math.max(this.latestStep, request.requestId);
-    await yieldToEvents();
-    await this.loaded();
+    await this.nextTurn();
     const engine = request.requestId === this.latestStep ? this.engine : null;
     const time = request.params.time ?? this.defaultEvaluationTime();
     if (engine === null) return { requestId: request.requestId, cancelled: true, time, hotspotLayer: emptyHotspotLayer(), hotspots: [], timing: { totalMs: 0 } };
@@ -233,8 +232,7 @@ export class BoardDataService {
   /** Why the selected thing scores what it scores, and one page of its events. */
   async details(request: DetailsQuery): Promise<DetailsAnswer> {
     this.latestDetails = Math.max(this.latestDetails, request.requestId);
-    await yieldToEvents();
-    await this.loaded();
+    await this.nextTurn();
     const time = request.params.time ?? this.defaultEvaluationTime();
     const engine = this.engine;
     if (request.requestId !== this.latestDetails || engine === null) return emptyDetails(request.requestId, time, true);
@@ -264,16 +262,19 @@ export class BoardDataService {
     };
   }
 
-  /** Settles when no load is in progress (a failed load is the load call's error, not the question's). */
-  private async loaded(): Promise<void> {
+  /**
+   * Waits one macrotask (so that a newer request sent meanwhile can overtake this one) and for a
+   * load in progress (a failed load is the load call's error, not the question's).
+   */
+  private async nextTurn(): Promise<void> {
+    await yieldToEvents();
     while (this.loading !== null) await this.loading.catch(() => undefined);
   }
 
-  /** Waits one macrotask (and for a load in progress); the engine when `requestId` is still the latest, else null (cancelled). */
+  /** nextTurn(), then the engine when `requestId` is still the latest, else null (cancelled). */
   private async turn(requestId: number): Promise<RiskEngine | null> {
     this.latestRequest = Math.max(this.latestRequest, requestId);
-    await yieldToEvents();
-    await this.loaded();
+    await this.nextTurn();
     if (requestId !== this.latestRequest) return null;
     return this.engine;
   }

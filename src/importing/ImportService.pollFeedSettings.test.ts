@@ -18,7 +18,7 @@ async function stored(store: DexieEventStore): Promise<Record<string, { source: 
   for (const { chunk, mask } of await store.loadPublishedChunks()) {
     const strings = chunk.strings;
     for (let row = 0; row < chunk.meta.count; row++) {
-      if (mask?.[row]) continue;
+      if (mask[row]) continue;
       const value = chunk.columns.valueCny[row];
       rows[strings.ids[row]] = { source: strings.sources[chunk.columns.source[row]], valueCny: Number.isNaN(value) ? null : value };
     }
